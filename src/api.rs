@@ -1,0 +1,529 @@
+//! The SoftLayer REST boundary: request building, response decoding, typed errors, and `fetch`.
+//!
+//! Building and decoding are plain functions with native tests; only [`send`] needs a browser.
+
+use crate::model::{EmailType, Order};
+use serde_json::Value;
+use thiserror::Error;
+
+/// The object mask of the list call: what the table needs and nothing more. Naming local properties drops
+/// the others, which keeps the large `certificateSigningRequest` out of the answer.
+pub const ORDER_MASK: &str = "mask[id,commonName,approverEmailAddress,createDate,expirationDate,statusId,\
+status[id,name,description],orderItem[id,description]]";
+
+/// How many orders one list request asks for (`resultLimit=offset,CHUNK`).
+pub const CHUNK: usize = 500;
+
+/// Default base URL of the real API.
+pub const DEFAULT_API_BASE: &str = "https://api.softlayer.com/rest/v3.1";
+
+/// Everything that can go wrong talking to the API, as the user and the host page need to tell it apart.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ApiError {
+    /// The API answered with its error shape `{"error","code"}` (on any HTTP status, even 200), or with a
+    /// failing HTTP status and no readable body.
+    #[error("{message}")]
+    Api { status: u16, code: Option<String>, message: String },
+    /// `resendEmail` answered a bare `false`: the certificate authority did not accept the request.
+    #[error("the certificate authority did not accept the request")]
+    NotAccepted { status: u16 },
+    /// The answer could not be read: empty, malformed or truncated JSON, or the wrong shape.
+    #[error("unreadable answer from the API (HTTP {status}): {detail}")]
+    Unreadable { status: u16, detail: String },
+    /// No answer within the configured time.
+    #[error("the API did not answer in time")]
+    Timeout,
+    /// The request never completed: offline, connection dropped, or refused by CORS.
+    #[error("the API could not be reached: {0}")]
+    Network(String),
+    /// Cancelled by the widget itself (a newer request, or unmount). Never shown to the user.
+    #[error("request cancelled")]
+    Aborted,
+}
+
+impl ApiError {
+    /// The HTTP status, `0` when no response arrived.
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::Api { status, .. }
+            | ApiError::NotAccepted { status }
+            | ApiError::Unreadable { status, .. } => *status,
+            ApiError::Timeout | ApiError::Network(_) | ApiError::Aborted => 0,
+        }
+    }
+
+    /// A stable machine-readable code: the SoftLayer exception name, or one of the widget's own.
+    pub fn code(&self) -> String {
+        match self {
+            ApiError::Api { code: Some(code), .. } => code.clone(),
+            ApiError::Api { code: None, status, .. } => format!("HTTP_{status}"),
+            ApiError::NotAccepted { .. } => "NOT_ACCEPTED".into(),
+            ApiError::Unreadable { .. } => "UNREADABLE_RESPONSE".into(),
+            ApiError::Timeout => "TIMEOUT".into(),
+            ApiError::Network(_) => "NETWORK".into(),
+            ApiError::Aborted => "ABORTED".into(),
+        }
+    }
+
+    /// Whether the request may have reached the API even though no answer was read, so a resend's
+    /// outcome is unknown rather than failed.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(self, ApiError::Timeout | ApiError::Network(_) | ApiError::Unreadable { .. })
+    }
+}
+
+/// How the widget authenticates. Never rendered, logged or put in a URL.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub enum Auth {
+    /// No `Authorization` header: a same-origin proxy adds the credentials.
+    #[default]
+    None,
+    /// An IBM Cloud IAM access token: `Authorization: Bearer …`.
+    Bearer(String),
+    /// A classic username and API key (or `apikey` and an IBM Cloud API key): HTTP Basic.
+    Basic { username: String, api_key: String },
+}
+
+impl std::fmt::Debug for Auth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Auth::None => "Auth::None",
+            Auth::Bearer(_) => "Auth::Bearer(<redacted>)",
+            Auth::Basic { .. } => "Auth::Basic(<redacted>)",
+        })
+    }
+}
+
+impl Auth {
+    /// The value of the `Authorization` header, if any.
+    pub fn header(&self) -> Option<String> {
+        use base64::Engine as _;
+        match self {
+            Auth::None => None,
+            Auth::Bearer(token) => Some(format!("Bearer {token}")),
+            Auth::Basic { username, api_key } => {
+                let raw = format!("{username}:{api_key}");
+                Some(format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(raw)))
+            }
+        }
+    }
+}
+
+/// HTTP verb of a SoftLayer call: GET without parameters, POST with them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+/// A request ready to send: no credentials inside (they are added by [`send`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiRequest {
+    pub method: Method,
+    pub url: String,
+    pub body: Option<String>,
+}
+
+fn endpoint(base: &str, path: &str) -> String {
+    format!("{}/{path}.json", base.trim_end_matches('/'))
+}
+
+/// Percent-encodes a query value the way `URLSearchParams` would, minus the `+` for space.
+fn encode_query(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',' | b'[' | b']') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `SoftLayer_Account::getObject` with `mask[id]`, to discover the account id.
+pub fn account_request(base: &str) -> ApiRequest {
+    ApiRequest {
+        method: Method::Get,
+        url: format!("{}?objectMask={}", endpoint(base, "SoftLayer_Account/getObject"), encode_query("mask[id]")),
+        body: None,
+    }
+}
+
+/// `SoftLayer_Security_Certificate_Request::getSslCertificateRequests(accountId)`, one chunk of it.
+pub fn list_request(base: &str, account_id: u64, offset: usize, limit: usize) -> ApiRequest {
+    ApiRequest {
+        method: Method::Post,
+        url: format!(
+            "{}?objectMask={}&resultLimit={offset},{limit}",
+            endpoint(base, "SoftLayer_Security_Certificate_Request/getSslCertificateRequests"),
+            encode_query(ORDER_MASK)
+        ),
+        body: Some(format!("{{\"parameters\":[{account_id}]}}")),
+    }
+}
+
+/// `SoftLayer_Security_Certificate_Request_Status::getSslRequestStatuses`.
+pub fn statuses_request(base: &str) -> ApiRequest {
+    ApiRequest {
+        method: Method::Get,
+        url: endpoint(base, "SoftLayer_Security_Certificate_Request_Status/getSslRequestStatuses"),
+        body: None,
+    }
+}
+
+/// `SoftLayer_Security_Certificate_Request::resendEmail(emailType)` for order `id`.
+pub fn resend_request(base: &str, id: u64, email: EmailType) -> ApiRequest {
+    ApiRequest {
+        method: Method::Post,
+        url: endpoint(base, &format!("SoftLayer_Security_Certificate_Request/{id}/resendEmail")),
+        body: Some(format!("{{\"parameters\":[\"{}\"]}}", email.api_name())),
+    }
+}
+
+/// What came back over HTTP, before interpretation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawResponse {
+    pub status: u16,
+    /// `SoftLayer-Total-Items`, when present and exposed through CORS.
+    pub total_items: Option<String>,
+    pub body: String,
+}
+
+/// Parses a body and turns SoftLayer's error shape, on any status, into an [`ApiError`].
+fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
+    let status = raw.status;
+    let parsed: Result<Value, _> = serde_json::from_str(&raw.body);
+    match parsed {
+        Ok(Value::Object(map)) if map.contains_key("error") => {
+            let message = match map.get("error") {
+                Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+                _ => format!("The API reported an error (HTTP {status})."),
+            };
+            let code = map.get("code").and_then(Value::as_str).map(str::to_owned);
+            Err(ApiError::Api { status, code, message })
+        }
+        _ if !(200..300).contains(&status) => Err(ApiError::Api {
+            status,
+            code: None,
+            message: format!("The API answered HTTP {status}."),
+        }),
+        Ok(value) => Ok(value),
+        Err(_) if raw.body.trim().is_empty() => {
+            Err(ApiError::Unreadable { status, detail: "empty body".into() })
+        }
+        Err(e) => Err(ApiError::Unreadable { status, detail: e.to_string() }),
+    }
+}
+
+fn wrong_shape(raw: &RawResponse, expected: &str) -> ApiError {
+    ApiError::Unreadable { status: raw.status, detail: format!("expected {expected}") }
+}
+
+/// Decodes `SoftLayer_Account::getObject` to the account id.
+pub fn decode_account(raw: &RawResponse) -> Result<u64, ApiError> {
+    decode_json(raw)?.get("id").and_then(Value::as_u64).ok_or_else(|| wrong_shape(raw, "an account with an id"))
+}
+
+/// One chunk of the order list, with the total the API announced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListChunk {
+    pub orders: Vec<Order>,
+    /// `SoftLayer-Total-Items`, when the API sent it and CORS let us read it.
+    pub total: Option<usize>,
+}
+
+/// Decodes one `getSslCertificateRequests` answer.
+pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
+    let Value::Array(items) = decode_json(raw)? else {
+        return Err(wrong_shape(raw, "a list of orders"));
+    };
+    let total = raw.total_items.as_deref().and_then(|t| t.trim().parse().ok());
+    Ok(ListChunk { orders: items.iter().map(Order::from_json).collect(), total })
+}
+
+/// A status as `getSslRequestStatuses` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusDef {
+    pub name: String,
+    pub description: Option<String>,
+}
+
+/// Decodes `getSslRequestStatuses`, skipping entries without a name.
+pub fn decode_statuses(raw: &RawResponse) -> Result<Vec<StatusDef>, ApiError> {
+    let Value::Array(items) = decode_json(raw)? else {
+        return Err(wrong_shape(raw, "a list of statuses"));
+    };
+    Ok(items
+        .iter()
+        .filter_map(|s| {
+            let name = s.get("name")?.as_str()?.to_owned();
+            let description = s.get("description").and_then(Value::as_str).map(str::to_owned);
+            Some(StatusDef { name, description })
+        })
+        .collect())
+}
+
+/// Decodes `resendEmail`: only a bare `true` means the CA was asked to send the email.
+pub fn decode_resend(raw: &RawResponse) -> Result<(), ApiError> {
+    match decode_json(raw)? {
+        Value::Bool(true) => Ok(()),
+        Value::Bool(false) => Err(ApiError::NotAccepted { status: raw.status }),
+        _ => Err(wrong_shape(raw, "true or false")),
+    }
+}
+
+/// Where and how to send requests: the parts of the configuration the transport needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transport {
+    pub auth: Auth,
+    /// `fetch`'s `credentials` mode: `omit`, `same-origin` or `include`.
+    pub credentials: Credentials,
+    pub timeout_ms: u32,
+}
+
+/// `fetch`'s `credentials` mode, for hosts that put a cookie-authenticated proxy in front of the API.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Credentials {
+    Omit,
+    #[default]
+    SameOrigin,
+    Include,
+}
+
+/// Sends `req` with `fetch`, aborting after `transport.timeout_ms` or when `abort` fires.
+pub async fn send(
+    req: &ApiRequest,
+    transport: &Transport,
+    abort: &web_sys::AbortSignal,
+) -> Result<RawResponse, ApiError> {
+    use gloo_net::http::Request;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use web_sys::RequestCredentials;
+
+    // One controller per request: the timeout aborts it, and so does the caller's signal.
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network("no AbortController".into()))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        gloo_timers_like::Timeout::new(transport.timeout_ms, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let forward = {
+        let controller = controller.clone();
+        gloo_timers_like::Listener::new(abort, "abort", move || controller.abort())
+    };
+    if abort.aborted() {
+        controller.abort();
+    }
+
+    let builder = match req.method {
+        Method::Get => Request::get(&req.url),
+        Method::Post => Request::post(&req.url),
+    };
+    let mut builder = builder
+        .credentials(match transport.credentials {
+            Credentials::Omit => RequestCredentials::Omit,
+            Credentials::SameOrigin => RequestCredentials::SameOrigin,
+            Credentials::Include => RequestCredentials::Include,
+        })
+        .header("Accept", "application/json")
+        .abort_signal(Some(&controller.signal()));
+    if let Some(value) = transport.auth.header() {
+        builder = builder.header("Authorization", &value);
+    }
+    let fail = |e: gloo_net::Error| {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else if abort.aborted() {
+            ApiError::Aborted
+        } else {
+            ApiError::Network(network_message(&e))
+        }
+    };
+    let request = match &req.body {
+        Some(body) => builder.header("Content-Type", "application/json").body(body.clone()),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiError::Network(network_message(&e)))?;
+    let response = request.send().await.map_err(fail)?;
+    let status = response.status();
+    let total_items = response.headers().get("SoftLayer-Total-Items");
+    let body = response.text().await.map_err(fail)?;
+    drop((timer, forward));
+    Ok(RawResponse { status, total_items, body })
+}
+
+fn network_message(e: &gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(js) => js.message.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Small RAII wrappers so a timer or listener never outlives the request that set it.
+mod gloo_timers_like {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    /// A `setTimeout` cleared on drop.
+    pub struct Timeout {
+        id: Option<i32>,
+        _callback: Closure<dyn FnMut()>,
+    }
+
+    impl Timeout {
+        pub fn new(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
+            let mut f = Some(f);
+            let callback = Closure::<dyn FnMut()>::new(move || {
+                if let Some(f) = f.take() {
+                    f()
+                }
+            });
+            let id = web_sys::window().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.as_ref().unchecked_ref(),
+                    i32::try_from(ms).unwrap_or(i32::MAX),
+                )
+                .ok()
+            });
+            Timeout { id, _callback: callback }
+        }
+    }
+
+    impl Drop for Timeout {
+        fn drop(&mut self) {
+            if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
+                w.clear_timeout_with_handle(id);
+            }
+        }
+    }
+
+    /// An event listener removed on drop.
+    pub struct Listener {
+        target: web_sys::EventTarget,
+        event: &'static str,
+        callback: Closure<dyn FnMut()>,
+    }
+
+    impl Listener {
+        pub fn new(target: &web_sys::EventTarget, event: &'static str, f: impl FnMut() + 'static) -> Listener {
+            let callback = Closure::<dyn FnMut()>::new(f);
+            let _ = target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+            Listener { target: target.clone(), event, callback }
+        }
+    }
+
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            let _ = self.target.remove_event_listener_with_callback(self.event, self.callback.as_ref().unchecked_ref());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(status: u16, body: &str) -> RawResponse {
+        RawResponse { status, total_items: None, body: body.into() }
+    }
+
+    #[test]
+    fn list_request_posts_the_account_id_with_mask_and_limit() {
+        let r = list_request("https://api.softlayer.com/rest/v3.1/", 1234567, 500, 500);
+        assert_eq!(r.method, Method::Post);
+        assert!(r.url.starts_with(
+            "https://api.softlayer.com/rest/v3.1/SoftLayer_Security_Certificate_Request/getSslCertificateRequests.json?objectMask=mask[id,commonName,"
+        ));
+        assert!(r.url.ends_with("&resultLimit=500,500"), "{}", r.url);
+        assert!(!r.url.contains("certificateSigningRequest"));
+        assert_eq!(r.body.as_deref(), Some(r#"{"parameters":[1234567]}"#));
+    }
+
+    #[test]
+    fn resend_request_names_the_order_and_the_email_type() {
+        let r = resend_request("/rest/v3.1", 40211, EmailType::Fulfillment);
+        assert_eq!(r.url, "/rest/v3.1/SoftLayer_Security_Certificate_Request/40211/resendEmail.json");
+        assert_eq!(r.body.as_deref(), Some(r#"{"parameters":["FulfillmentEmail"]}"#));
+        assert_eq!(resend_request("/x", 1, EmailType::Approver).body.as_deref(), Some(r#"{"parameters":["ApproverEmail"]}"#));
+    }
+
+    #[test]
+    fn account_and_status_requests_are_gets() {
+        assert_eq!(
+            account_request("/rest/v3.1").url,
+            "/rest/v3.1/SoftLayer_Account/getObject.json?objectMask=mask[id]"
+        );
+        let s = statuses_request("/rest/v3.1");
+        assert_eq!((s.method, s.body), (Method::Get, None));
+    }
+
+    #[test]
+    fn basic_and_bearer_headers() {
+        let basic = Auth::Basic { username: "SL1234567".into(), api_key: "key".into() };
+        assert_eq!(basic.header().as_deref(), Some("Basic U0wxMjM0NTY3OmtleQ=="));
+        assert_eq!(Auth::Bearer("tok".into()).header().as_deref(), Some("Bearer tok"));
+        assert_eq!(Auth::None.header(), None);
+    }
+
+    #[test]
+    fn credentials_never_show_in_debug_output() {
+        let basic = Auth::Basic { username: "user".into(), api_key: "sekret".into() };
+        let t = Transport { auth: basic, credentials: Credentials::Include, timeout_ms: 1 };
+        let shown = format!("{t:?} {:?}", Auth::Bearer("tok-123".into()));
+        assert!(!shown.contains("sekret") && !shown.contains("tok-123") && !shown.contains("user"), "{shown}");
+    }
+
+    #[test]
+    fn error_shape_is_read_on_any_status_even_200() {
+        let body = r#"{"error":"Internal Error","code":"SoftLayer_Exception_Public"}"#;
+        for status in [200, 401, 404, 500] {
+            let e = decode_resend(&raw(status, body)).unwrap_err();
+            assert_eq!(e, ApiError::Api { status, code: Some("SoftLayer_Exception_Public".into()), message: "Internal Error".into() });
+        }
+    }
+
+    #[test]
+    fn resend_true_is_success_and_false_is_refusal() {
+        assert_eq!(decode_resend(&raw(200, "true")), Ok(()));
+        assert_eq!(decode_resend(&raw(200, " false\n")), Err(ApiError::NotAccepted { status: 200 }));
+        assert!(matches!(decode_resend(&raw(200, "\"yes\"")), Err(ApiError::Unreadable { .. })));
+    }
+
+    #[test]
+    fn unreadable_bodies_are_reported_as_such() {
+        for body in ["", "{\"error\": oops", "[{\"id\":1", "tru"] {
+            let e = decode_list(&raw(200, body)).unwrap_err();
+            assert!(matches!(e, ApiError::Unreadable { status: 200, .. }), "{body:?} → {e:?}");
+            assert!(e.outcome_unknown());
+        }
+    }
+
+    #[test]
+    fn failing_status_without_error_shape_keeps_the_status() {
+        let e = decode_list(&raw(502, "<html>Bad gateway</html>")).unwrap_err();
+        assert_eq!(e.status(), 502);
+        assert_eq!(e.code(), "HTTP_502");
+    }
+
+    #[test]
+    fn list_reads_the_total_items_header() {
+        let mut r = raw(200, r#"[{"id":1,"commonName":"a.example"},{"id":2}]"#);
+        r.total_items = Some("312".into());
+        let chunk = decode_list(&r).unwrap();
+        assert_eq!((chunk.orders.len(), chunk.total), (2, Some(312)));
+        assert!(matches!(decode_list(&raw(200, "{}")), Err(ApiError::Unreadable { .. })));
+    }
+
+    #[test]
+    fn statuses_and_account_decode() {
+        let s = decode_statuses(&raw(200, r#"[{"id":1,"name":"Pending CA Approval"},{"id":2},{"name":"Complete","description":"done"}]"#)).unwrap();
+        assert_eq!(s.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Pending CA Approval", "Complete"]);
+        assert_eq!(decode_account(&raw(200, r#"{"id":1234567}"#)), Ok(1234567));
+        assert!(decode_account(&raw(200, r#"{"id":"x"}"#)).is_err());
+    }
+}

@@ -1,0 +1,184 @@
+//! Embedding: `mount(element, config)` for host pages, with a handle to reload or unmount.
+//!
+//! The widget renders into an open shadow root on the target element and styles itself with a
+//! constructable stylesheet, so host CSS neither leaks in nor out and no inline `<style>` is needed.
+
+use crate::config::{Config, ConfigError};
+use crate::i18n::Lang;
+use crate::ui::{Instance, OrdersWidget};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use thiserror::Error;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// The widget's stylesheet, adopted by each instance's shadow root.
+const STYLE: &str = include_str!("../style/ssl-orders.css");
+
+/// Only hands out unique id prefixes; no instance state lives in statics.
+static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
+
+/// Why mounting failed.
+#[derive(Debug, Error)]
+pub enum MountError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("ssl-orders: cannot attach a shadow root to <{0}>; mount into a <div> or a custom element")]
+    ShadowRoot(String),
+    #[error("ssl-orders: the widget is already mounted on this element; unmount it first")]
+    AlreadyMounted,
+}
+
+/// A mounted widget. Dropping it (or calling [`WidgetHandle::unmount`]) removes the widget, aborts its
+/// requests and removes its listeners.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    mounted: Option<Mounted>,
+}
+
+struct Mounted {
+    _view: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    root: ShadowRoot,
+    host: HtmlElement,
+    reload: ArcRwSignal<u64>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Loads the list again (the same as the Refresh button).
+    pub fn reload(&self) {
+        if let Some(m) = &self.mounted {
+            m.reload.update(|n| *n += 1);
+        }
+    }
+
+    /// Removes the widget: aborts requests in flight, removes every listener, empties the shadow root.
+    /// Calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        if let Some(m) = self.mounted.take() {
+            drop(m._view);
+            m.root.set_inner_html("");
+            m.root.set_adopted_style_sheets(&js_sys::Array::new());
+            let _ = m.host.remove_attribute("data-state");
+            let _ = m.host.remove_attribute("data-ssl-orders-mounted");
+        }
+    }
+
+    /// `loading`, `ready`, `empty`, `error`, or `unmounted`.
+    #[wasm_bindgen(getter)]
+    pub fn state(&self) -> String {
+        self.mounted
+            .as_ref()
+            .and_then(|m| m.host.get_attribute("data-state"))
+            .unwrap_or_else(|| "unmounted".into())
+    }
+}
+
+impl Drop for WidgetHandle {
+    fn drop(&mut self) {
+        self.unmount();
+    }
+}
+
+/// Mounts the widget into `target` with `config`: the Rust entry point behind the JS `mount()`.
+///
+/// ```no_run
+/// # fn demo(target: web_sys::HtmlElement) -> Result<(), ssl_orders::embed::MountError> {
+/// let config = ssl_orders::Config { api_base: "/rest/v3.1".into(), account_id: Some(1234567), ..Default::default() };
+/// let handle = ssl_orders::mount_widget(&target, config)?;
+/// handle.reload();
+/// # Ok(()) }
+/// ```
+pub fn mount_widget(target: &HtmlElement, config: Config) -> Result<WidgetHandle, MountError> {
+    if target.has_attribute("data-ssl-orders-mounted") {
+        return Err(MountError::AlreadyMounted);
+    }
+    let root = match target.shadow_root() {
+        Some(root) => root,
+        None => target
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| MountError::ShadowRoot(target.tag_name().to_lowercase()))?,
+    };
+    adopt_style(&root);
+    let lang = config.lang.unwrap_or_else(|| detect_lang(target));
+    let id_prefix = format!("ssl-orders-{}", NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed));
+    let reload = ArcRwSignal::new(0u64);
+    let instance =
+        Instance { host: target.clone(), config: Arc::new(config), lang, id_prefix, reload: reload.clone() };
+    let _ = target.set_attribute("data-ssl-orders-mounted", "");
+    let view = mount_to(root.clone().unchecked_into(), move || view! { <OrdersWidget instance=instance /> }.into_any());
+    Ok(WidgetHandle { mounted: Some(Mounted { _view: view, root, host: target.clone(), reload }) })
+}
+
+/// Shows `message` inside `target` when the widget cannot start, so a host developer sees why.
+fn show_mount_error(target: &HtmlElement, message: &str) {
+    let root = target.shadow_root().or_else(|| target.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok());
+    if let Some(root) = root {
+        adopt_style(&root);
+        root.set_text_content(Some(""));
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Ok(p) = doc.create_element("p") {
+                let _ = p.set_attribute("role", "alert");
+                let _ = p.set_attribute("class", "config-error");
+                let _ = p.set_attribute("part", "config-error");
+                p.set_text_content(Some(message));
+                let _ = root.append_child(&p);
+            }
+        }
+    }
+    let _ = target.set_attribute("data-state", "error");
+}
+
+fn adopt_style(root: &ShadowRoot) {
+    if let Ok(sheet) = CssStyleSheet::new() {
+        if sheet.replace_sync(STYLE).is_ok() {
+            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        }
+    }
+}
+
+/// The widget's locale when the host did not force one: the nearest `lang` attribute, then the browser.
+fn detect_lang(target: &HtmlElement) -> Lang {
+    let nearest = target.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    let browser: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default();
+    Lang::resolve(nearest.iter().map(String::as_str).chain(browser.iter().map(String::as_str)))
+}
+
+/// JavaScript entry point: `mount(element, config) → handle`.
+///
+/// `config` is a plain object (see the README's table); an unknown key, a wrong type or a bad URL throws an
+/// `Error` naming it, and the same message is shown inside the element.
+///
+/// ```js
+/// import init, { mount } from "./ssl-orders.js";
+/// await init();
+/// const handle = mount(document.querySelector("#orders"), { apiBase: "/rest/v3.1", token });
+/// handle.reload(); handle.unmount();
+/// ```
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(target: &JsValue, config: JsValue) -> Result<WidgetHandle, JsError> {
+    let Some(target) = target.dyn_ref::<HtmlElement>() else {
+        return Err(JsError::new("ssl-orders: mount() needs an HTML element as its first argument"));
+    };
+    let result = serde_wasm_bindgen::from_value::<serde_json::Value>(config)
+        .map_err(|_| MountError::Config(ConfigError::NotAnObject))
+        .and_then(|json| Ok(Config::from_json(&json)?))
+        .and_then(|config| mount_widget(target, config));
+    result.map_err(|e| {
+        let message = e.to_string();
+        if !matches!(e, MountError::AlreadyMounted) {
+            show_mount_error(target, &message);
+        }
+        JsError::new(&message)
+    })
+}
+
+/// Sends panic messages to the console in development; a release build aborts instead of unwinding.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}

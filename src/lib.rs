@@ -1,0 +1,17 @@
+//! ssl-orders: an embeddable widget for IBM Cloud classic (SoftLayer) SSL certificate orders.
+//!
+//! It lists an account's orders and asks the certificate authority to send an order's approval or
+//! fulfillment email again, telling the host page every outcome through DOM events.
+//!
+//! Hosts use the JavaScript API ([`embed::mount`]); Rust code can call [`embed::mount_widget`].
+
+pub mod api;
+pub mod config;
+pub mod embed;
+pub mod events;
+pub mod i18n;
+pub mod model;
+mod ui;
+
+pub use config::Config;
+pub use embed::{mount_widget, WidgetHandle};

@@ -1,0 +1,599 @@
+//! The Leptos components: they wire the plain modules' state to the DOM and nothing more.
+
+use crate::api::{self, ApiError, StatusDef};
+use crate::config::Config;
+use crate::events;
+use crate::i18n::{Lang, Messages};
+use crate::model::{self, Column, EmailType, Filter, Order, PageWindow, Sort, PAGE_SIZES};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::HashMap;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, HtmlElement};
+
+/// Everything one widget instance needs from its embedding. Nothing here is shared between instances.
+#[derive(Clone)]
+pub(crate) struct Instance {
+    /// The element events are dispatched from (the custom element, or the `mount()` target).
+    pub host: HtmlElement,
+    pub config: Arc<Config>,
+    pub lang: Lang,
+    /// Prefix that makes element ids unique per instance (`ssl-orders-3`).
+    pub id_prefix: String,
+    /// Bumped by the host's `reload()`.
+    pub reload: ArcRwSignal<u64>,
+}
+
+/// Where the list stands. `Ready` holds the whole list; paging happens in the view.
+#[derive(Clone, Debug, PartialEq)]
+enum ListState {
+    Loading,
+    Ready(Arc<Vec<Order>>),
+    Failed(ApiError),
+}
+
+impl ListState {
+    /// The value of `data-state` / `element.state`.
+    fn name(&self) -> &'static str {
+        match self {
+            ListState::Loading => "loading",
+            ListState::Ready(orders) if orders.is_empty() => "empty",
+            ListState::Ready(_) => "ready",
+            ListState::Failed(_) => "error",
+        }
+    }
+}
+
+/// The order a popup is about: captured when Send is clicked so a late answer still knows what it was for.
+#[derive(Clone, Debug, PartialEq)]
+struct ResendTarget {
+    order_id: u64,
+    common_name: String,
+    recipient: String,
+    email: EmailType,
+}
+
+/// Fetches the whole list in chunks of [`api::CHUNK`] with `resultLimit`, as far as the
+/// `SoftLayer-Total-Items` header says there is more. When the header is missing, or the API ignores
+/// `resultLimit`, a short or repeated chunk ends the loop, so the whole list is still read once.
+async fn load_orders(config: &Config, signal: &web_sys::AbortSignal) -> Result<(Vec<Order>, usize), ApiError> {
+    let transport = &config.transport;
+    let account_id = match config.account_id {
+        Some(id) => id,
+        None => api::decode_account(&api::send(&api::account_request(&config.api_base), transport, signal).await?)?,
+    };
+    let mut orders: Vec<Order> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut announced_total = None;
+    loop {
+        let req = api::list_request(&config.api_base, account_id, orders.len(), api::CHUNK);
+        let chunk = api::decode_list(&api::send(&req, transport, signal).await?)?;
+        let received = chunk.orders.len();
+        let before = orders.len();
+        for order in chunk.orders {
+            // Rows without an id cannot repeat across chunks, so they are always kept.
+            if order.id.is_none_or(|id| seen.insert(id)) {
+                orders.push(order);
+            }
+        }
+        announced_total = chunk.total.or(announced_total);
+        let more_announced = announced_total.is_some_and(|total| orders.len() < total);
+        let full_chunk = received == api::CHUNK;
+        if orders.len() == before || !(more_announced || (announced_total.is_none() && full_chunk)) {
+            break;
+        }
+    }
+    let total = announced_total.unwrap_or(orders.len()).max(orders.len());
+    Ok((orders, total))
+}
+
+/// Formats an API date for display in the widget's locale, in the reader's time zone.
+fn format_date(ts: model::Timestamp, lang: Lang) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.epoch_ms as f64));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    date.to_locale_date_string(lang.tag(), &options).into()
+}
+
+/// The machine-readable form of a date for `<time datetime>`.
+fn iso(ts: model::Timestamp) -> String {
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.epoch_ms as f64)).to_iso_string().into()
+}
+
+/// Hours and minutes now, in the widget's locale.
+fn clock_now(lang: Lang) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    js_sys::Date::new_0().to_locale_time_string_with_options(lang.tag(), &options).into()
+}
+
+/// The whole widget: toolbar, table, pager, live region and the confirmation popup.
+#[component]
+pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
+    let Instance { host, config, lang, id_prefix, reload } = instance;
+    let t: &'static Messages = lang.messages();
+
+    let list = RwSignal::new(ListState::Loading);
+    let statuses = RwSignal::new(Vec::<StatusDef>::new());
+    let sort = RwSignal::new(Sort::default());
+    let filter_text = RwSignal::new(String::new());
+    let status_filter = RwSignal::new(None::<String>);
+    let page = RwSignal::new(0usize);
+    let page_size = RwSignal::new(config.page_size);
+    let announcement = RwSignal::new(String::new());
+    let sent_at = RwSignal::new(HashMap::<u64, String>::new());
+
+    // Each load gets a generation; an answer from an older generation is dropped.
+    let generation = StoredValue::new(0u64);
+    let load_abort = StoredValue::new_local(None::<AbortController>);
+    let statuses_loaded = StoredValue::new(false);
+
+    let start_load = {
+        let (config, host) = (config.clone(), host.clone());
+        move || {
+            let my_generation = generation.get_value() + 1;
+            generation.set_value(my_generation);
+            if let Some(previous) = load_abort.get_value() {
+                previous.abort();
+            }
+            let Ok(controller) = AbortController::new() else {
+                list.set(ListState::Failed(ApiError::Network("AbortController unavailable".into())));
+                return;
+            };
+            load_abort.set_value(Some(controller.clone()));
+            list.set(ListState::Loading);
+            let (config, host) = (config.clone(), host.clone());
+            spawn_local(async move {
+                let signal = controller.signal();
+                if !statuses_loaded.get_value() {
+                    // Statuses only feed the filter; the list still works without them.
+                    let req = api::statuses_request(&config.api_base);
+                    if let Ok(Ok(found)) = api::send(&req, &config.transport, &signal).await.map(|r| api::decode_statuses(&r)) {
+                        statuses_loaded.set_value(true);
+                        let _ = statuses.try_set(found);
+                    }
+                }
+                let result = load_orders(&config, &signal).await;
+                if generation.try_get_value() != Some(my_generation) {
+                    return; // a newer load started, or the widget was unmounted
+                }
+                match result {
+                    Ok((orders, total)) => {
+                        let count = orders.len();
+                        list.set(ListState::Ready(Arc::new(orders)));
+                        events::emit(&host, events::LOADED, &events::Loaded { count, total }, false);
+                    }
+                    Err(ApiError::Aborted) => {}
+                    Err(error) => {
+                        let detail = events::Failure { status: error.status(), code: error.code(), message: t.explain(&error) };
+                        list.set(ListState::Failed(error));
+                        events::emit(&host, events::LOAD_ERROR, &detail, false);
+                    }
+                }
+            });
+        }
+    };
+    let start_load = StoredValue::new_local(start_load);
+
+    // Load on mount and on every host `reload()`.
+    Effect::new(move |_| {
+        reload.track();
+        start_load.with_value(|load| load());
+    });
+
+    on_cleanup(move || {
+        generation.set_value(u64::MAX);
+        if let Some(controller) = load_abort.get_value() {
+            controller.abort();
+        }
+    });
+
+    // Reflect the state on the host, and say "ready" once, after the first load settled and rendered.
+    let ready_sent = StoredValue::new(false);
+    {
+        let host = host.clone();
+        Effect::new(move |_| {
+            let state = list.with(ListState::name);
+            let _ = host.set_attribute("data-state", state);
+            if state != "loading" && !ready_sent.get_value() {
+                ready_sent.set_value(true);
+                events::emit(&host, events::READY, &events::Empty {}, false);
+            }
+        });
+    }
+
+    // The visible rows: the list filtered, sorted, then paged.
+    let filtered = Memo::new(move |_| {
+        let ListState::Ready(orders) = list.get() else { return Arc::new(Vec::new()) };
+        let filter = Filter { text: filter_text.get(), status: status_filter.get() };
+        let mut rows: Vec<Order> = orders.iter().filter(|o| filter.matches(o)).cloned().collect();
+        model::sort_orders(&mut rows, sort.get());
+        Arc::new(rows)
+    });
+    let window = Memo::new(move |_| filtered.with(|rows| PageWindow::new(rows.len(), page.get(), page_size.get())));
+
+    // --- The popup -------------------------------------------------------------------------------
+    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let confirm_ref = NodeRef::<leptos::html::Button>::new();
+    let target = RwSignal::new(None::<ResendTarget>);
+    let busy = RwSignal::new(false);
+    let dialog_error = RwSignal::new(None::<String>);
+    // A plain flag, set before any await: however many clicks arrive, only the first sends.
+    let in_flight = StoredValue::new(false);
+    let invoker = StoredValue::new_local(None::<HtmlElement>);
+    let title_id = format!("{id_prefix}-dialog-title");
+    let desc_id = format!("{id_prefix}-dialog-desc");
+    let alert_id = format!("{id_prefix}-dialog-alert");
+
+    let open_dialog = move |order: ResendTarget, button: Option<HtmlElement>| {
+        invoker.set_value(button);
+        dialog_error.set(None);
+        target.set(Some(order));
+        if let Some(dialog) = dialog_ref.get_untracked() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        }
+        // Cancel is the safe choice, so it gets the focus (WAI-ARIA APG, confirmation dialogs).
+        if let Some(cancel) = cancel_ref.get_untracked() {
+            let _ = cancel.focus();
+        }
+    };
+    let close_dialog = move || {
+        if let Some(dialog) = dialog_ref.get_untracked() {
+            dialog.close();
+        }
+    };
+    let on_dialog_closed = move || {
+        if !busy.get_untracked() {
+            target.set(None);
+        }
+        dialog_error.set(None);
+        if let Some(button) = invoker.get_value() {
+            if button.is_connected() {
+                let _ = button.focus();
+            }
+        }
+    };
+
+    // Native modal dialogs let Tab leave for the browser chrome; wrap it between the two buttons instead.
+    let keep_tab_inside = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let (Some(dialog), Some(first), Some(last)) =
+            (dialog_ref.get_untracked(), cancel_ref.get_untracked(), confirm_ref.get_untracked())
+        else {
+            return;
+        };
+        let active = dialog.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().and_then(|r| r.active_element());
+        let is = |button: &web_sys::HtmlButtonElement| active.as_ref() == Some(button.unchecked_ref());
+        if ev.shift_key() && is(&first) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && is(&last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
+
+    let confirm = {
+        let (config, host) = (config.clone(), host.clone());
+        move || {
+            if in_flight.get_value() {
+                return;
+            }
+            let Some(order) = target.get_untracked() else { return };
+            in_flight.set_value(true);
+            let request_detail = events::ResendRequest {
+                order_id: order.order_id,
+                common_name: order.common_name.clone(),
+                email_type: order.email.api_name(),
+                recipient: order.recipient.clone(),
+            };
+            if !events::emit(&host, events::RESEND_REQUEST, &request_detail, true) {
+                // The host vetoed the send: nothing was asked of the API.
+                in_flight.set_value(false);
+                close_dialog();
+                return;
+            }
+            busy.set(true);
+            dialog_error.set(None);
+            let (config, host) = (config.clone(), host.clone());
+            spawn_local(async move {
+                let req = api::resend_request(&config.api_base, order.order_id, order.email);
+                let result = match AbortController::new() {
+                    Ok(controller) => match api::send(&req, &config.transport, &controller.signal()).await {
+                        Ok(raw) => api::decode_resend(&raw),
+                        Err(e) => Err(e),
+                    },
+                    Err(_) => Err(ApiError::Network("AbortController unavailable".into())),
+                };
+                let _ = in_flight.try_set_value(false);
+                if busy.try_set(false).is_some() {
+                    return; // unmounted while the request ran
+                }
+                let still_open = dialog_ref.get_untracked().is_some_and(|d| d.open())
+                    && target.get_untracked().as_ref() == Some(&order);
+                match result {
+                    Ok(()) => {
+                        sent_at.update(|m| {
+                            m.insert(order.order_id, clock_now(lang));
+                        });
+                        announcement.set(t.resent(order.email, &order.recipient));
+                        let at: String = js_sys::Date::new_0().to_iso_string().into();
+                        events::emit(
+                            &host,
+                            events::EMAIL_RESENT,
+                            &events::Resent {
+                                order_id: order.order_id,
+                                common_name: order.common_name.clone(),
+                                email_type: order.email.api_name(),
+                                recipient: order.recipient.clone(),
+                                at,
+                            },
+                            false,
+                        );
+                        if still_open {
+                            close_dialog();
+                        } else {
+                            target.set(None);
+                        }
+                    }
+                    Err(ApiError::Aborted) => {}
+                    Err(error) => {
+                        let mut message = t.explain(&error);
+                        if error.outcome_unknown() {
+                            message = format!("{message} {}", t.unknown_outcome);
+                        }
+                        if still_open {
+                            dialog_error.set(Some(message.clone()));
+                        } else {
+                            announcement.set(t.resend_failed(order.email, &order.common_name, &message));
+                            target.set(None);
+                        }
+                        events::emit(
+                            &host,
+                            events::RESEND_ERROR,
+                            &events::ResendFailure {
+                                order_id: order.order_id,
+                                email_type: order.email.api_name(),
+                                status: error.status(),
+                                code: error.code(),
+                                message,
+                                outcome_unknown: error.outcome_unknown(),
+                            },
+                            false,
+                        );
+                    }
+                }
+            });
+        }
+    };
+    let confirm = StoredValue::new_local(confirm);
+
+    // --- The table -------------------------------------------------------------------------------
+    let policy = config.email_policy.clone();
+    let policy = StoredValue::new(policy);
+    let row_view = move |order: Order| {
+        let name = order.common_name.clone().unwrap_or_default();
+        let email = policy.with_value(|p| p.email_for(&order));
+        let action = match (order.id, email, order.approver_email.clone()) {
+            (Some(id), Some(email), Some(recipient)) => {
+                let label = t.send_label(email, &name);
+                let resend = ResendTarget { order_id: id, common_name: name.clone(), recipient, email };
+                let on_send = move |ev: leptos::ev::MouseEvent| {
+                    let button = ev.current_target().and_then(|t| t.dyn_into::<HtmlElement>().ok());
+                    open_dialog(resend.clone(), button);
+                };
+                let note = move || sent_at.with(|m| m.get(&id).map(|time| t.sent_at(time)));
+                view! {
+                    <button type="button" class="send" part="send-button" aria-label=label on:click=on_send>{t.send}</button>
+                    <span class="sent-note">{note}</span>
+                }
+                .into_any()
+            }
+            _ => view! {
+                <span aria-hidden="true">{t.missing_value}</span>
+                <span class="visually-hidden">{t.no_email}</span>
+            }
+            .into_any(),
+        };
+        let date_cell = |date: Option<model::Timestamp>, missing: &'static str| match date {
+            Some(ts) => view! { <time datetime=iso(ts)>{format_date(ts, lang)}</time> }.into_any(),
+            None => view! {
+                <span aria-hidden="true">{t.missing_value}</span>
+                <span class="visually-hidden">{missing}</span>
+            }
+            .into_any(),
+        };
+        let text_cell = |value: Option<String>| match value {
+            Some(v) => {
+                let title = v.clone();
+                view! { <span class="cell-text" title=title>{v}</span> }.into_any()
+            }
+            None => view! {
+                <span aria-hidden="true">{t.missing_value}</span>
+                <span class="visually-hidden">{t.no_email}</span>
+            }
+            .into_any(),
+        };
+        view! {
+            <tr part="row" data-order-id=order.id.map(|id| id.to_string())>
+                <th scope="row" class="name"><span class="cell-text" title=name.clone()>{name.clone()}</span></th>
+                <td>{text_cell(order.certificate_type.clone())}</td>
+                <td title=order.status_description.clone()>{text_cell(order.status_name.clone())}</td>
+                <td>{date_cell(order.create_date, t.missing_value)}</td>
+                <td>{date_cell(order.expiration_date, t.missing_date)}</td>
+                <td class="action">{action}</td>
+            </tr>
+        }
+    };
+
+    let header = move |column: Column| {
+        let aria_sort = move || sort.with(|s| (s.column == column).then(|| s.direction.aria()));
+        let arrow = move || {
+            sort.with(|s| match (s.column == column, s.direction) {
+                (false, _) => "↕",
+                (true, model::Direction::Ascending) => "▲",
+                (true, model::Direction::Descending) => "▼",
+            })
+        };
+        let on_click = move |_| {
+            let next = sort.get_untracked().toggled(column);
+            sort.set(next);
+            page.set(0);
+            announcement.set(t.sorted_by(column, next.direction == model::Direction::Ascending));
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="sort" on:click=on_click>
+                    {t.column(column)}
+                    <span class="arrow" aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+
+    let status_options = move || {
+        let mut names: Vec<String> = statuses.with(|s| s.iter().map(|s| s.name.clone()).collect());
+        if let ListState::Ready(orders) = list.get() {
+            for name in orders.iter().filter_map(|o| o.status_name.clone()) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+            .into_iter()
+            .map(|name| {
+                let selected = { let n = name.clone(); move || status_filter.with(|f| f.as_deref() == Some(n.as_str())) };
+                view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+            })
+            .collect_view()
+    };
+
+    let body = move || match list.get() {
+        ListState::Loading => view! {
+            <div class="state loading" part="state"><span class="spinner" aria-hidden="true"></span>{t.loading}</div>
+        }
+        .into_any(),
+        ListState::Failed(error) => {
+            let retry = move |_| start_load.with_value(|load| load());
+            view! {
+                <div class="state error" part="state">
+                    <p role="alert"><strong>{t.load_failed}</strong>" "<span class="api-message">{t.explain(&error)}</span></p>
+                    <button type="button" class="retry" on:click=retry>{t.retry}</button>
+                </div>
+            }
+            .into_any()
+        }
+        ListState::Ready(orders) if orders.is_empty() => {
+            view! { <div class="state empty" part="state"><p>{t.empty}</p></div> }.into_any()
+        }
+        ListState::Ready(_) => {
+            let rows = move || {
+                let w = window.get();
+                filtered.with(|rows| rows[w.start..w.end].to_vec())
+            };
+            view! {
+                <div class="table-wrap" part="table-wrap">
+                    <table part="table">
+                        <caption>{t.caption}</caption>
+                        <thead part="header">
+                            <tr>
+                                {Column::ALL.into_iter().map(header).collect_view()}
+                                <th scope="col">{t.email_column}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <Show when=move || window.with(|w| w.total == 0)>
+                                <tr><td colspan="6" class="no-match">{t.no_match}</td></tr>
+                            </Show>
+                            <For each=rows key=|o: &Order| (o.id, o.common_name.clone(), o.status_name.clone()) children=row_view />
+                        </tbody>
+                    </table>
+                </div>
+                <div class="pager" part="pager">
+                    <span class="range">{move || window.with(|w| t.range(w.start, w.end, w.total))}</span>
+                    <nav aria-label=t.pagination>
+                        <button type="button" class="prev" aria-label=t.previous_page
+                            disabled=move || window.with(|w| w.page == 0)
+                            on:click=move |_| page.set(window.get_untracked().page.saturating_sub(1))>"‹"</button>
+                        <span class="page-of">{move || window.with(|w| t.page_of(w.page, w.pages))}</span>
+                        <button type="button" class="next" aria-label=t.next_page
+                            disabled=move || window.with(|w| w.page + 1 >= w.pages)
+                            on:click=move |_| page.set(window.get_untracked().page + 1)>"›"</button>
+                    </nav>
+                    <label class="page-size">
+                        {t.page_size_label}
+                        <select on:change=move |ev| {
+                            if let Ok(size) = event_target_value(&ev).parse::<usize>() {
+                                page_size.set(size);
+                                page.set(0);
+                            }
+                        }>
+                            {PAGE_SIZES.into_iter().map(|size| view! {
+                                <option value=size.to_string() selected=move || page_size.get() == size>{size.to_string()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+            }
+            .into_any()
+        }
+    };
+
+    let filter_id = format!("{id_prefix}-filter");
+    let status_id = format!("{id_prefix}-status");
+    let dialog_title = move || target.with(|o| o.as_ref().map(|o| t.dialog_title(o.email)).unwrap_or_default());
+    let dialog_text = move || {
+        target.with(|o| o.as_ref().map(|o| t.dialog_text(o.email, &o.common_name, &o.recipient)).unwrap_or_default())
+    };
+    let labelledby = title_id.clone();
+    let describedby = {
+        let (desc_id, alert_id) = (desc_id.clone(), alert_id.clone());
+        move || if dialog_error.with(Option::is_some) { format!("{desc_id} {alert_id}") } else { desc_id.clone() }
+    };
+
+    view! {
+        <div class="widget" part="base" lang=lang.tag()>
+            <div class="toolbar" part="toolbar">
+                <label for=filter_id.clone()>{t.filter_label}</label>
+                <input id=filter_id type="search" part="filter" placeholder=t.filter_placeholder
+                    prop:value=move || filter_text.get()
+                    on:input=move |ev| { filter_text.set(event_target_value(&ev)); page.set(0); } />
+                <label for=status_id.clone()>{t.status_filter_label}</label>
+                <select id=status_id part="status-filter" on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    status_filter.set((!value.is_empty()).then_some(value));
+                    page.set(0);
+                }>
+                    <option value="" selected=move || status_filter.with(Option::is_none)>{t.all_statuses}</option>
+                    {status_options}
+                </select>
+                <button type="button" class="refresh" part="refresh" on:click=move |_| start_load.with_value(|load| load())>{t.refresh}</button>
+            </div>
+            {body}
+            <p role="status" class="announcer" part="status">{move || announcement.get()}</p>
+            <dialog node_ref=dialog_ref part="dialog" aria-labelledby=labelledby aria-describedby=describedby
+                on:close=move |_| on_dialog_closed() on:keydown=keep_tab_inside>
+                <h2 id=title_id part="dialog-title">{dialog_title}</h2>
+                <p id=desc_id>{dialog_text}</p>
+                <p id=alert_id role="alert" class="dialog-error" part="dialog-error">{move || dialog_error.get()}</p>
+                <div class="dialog-actions">
+                    <button type="button" node_ref=cancel_ref class="cancel" part="cancel" on:click=move |_| close_dialog()>{t.cancel}</button>
+                    <button type="button" node_ref=confirm_ref class="confirm" part="confirm"
+                        aria-busy=move || if busy.get() { "true" } else { "false" }
+                        aria-disabled=move || if busy.get() { Some("true") } else { None }
+                        on:click=move |_| confirm.with_value(|c| c())>
+                        <span class="spinner" aria-hidden="true" hidden=move || !busy.get()></span>
+                        {move || if busy.get() { t.sending } else if dialog_error.with(Option::is_some) { t.retry } else { t.resend_email }}
+                    </button>
+                </div>
+            </dialog>
+        </div>
+    }
+}
