@@ -223,12 +223,14 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     // A plain flag, set before any await: however many clicks arrive, only the first sends.
     let in_flight = StoredValue::new(false);
     let invoker = StoredValue::new_local(None::<HtmlElement>);
+    let closing_done = StoredValue::new(true);
     let title_id = format!("{id_prefix}-dialog-title");
     let desc_id = format!("{id_prefix}-dialog-desc");
     let alert_id = format!("{id_prefix}-dialog-alert");
 
     let open_dialog = move |order: ResendTarget, button: Option<HtmlElement>| {
         invoker.set_value(button);
+        closing_done.set_value(false);
         dialog_error.set(None);
         target.set(Some(order));
         if let Some(dialog) = dialog_ref.get_untracked() {
@@ -241,12 +243,13 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             let _ = cancel.focus();
         }
     };
-    let close_dialog = move || {
-        if let Some(dialog) = dialog_ref.get_untracked() {
-            dialog.close();
+    // Focus goes back to the Send button once per opening: right away when the widget closes the popup,
+    // and from the `close` event (which browsers may deliver a frame later) when Escape closed it.
+    let after_close = move || {
+        if closing_done.get_value() {
+            return;
         }
-    };
-    let on_dialog_closed = move || {
+        closing_done.set_value(true);
         if !busy.get_untracked() {
             target.set(None);
         }
@@ -256,6 +259,12 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                 let _ = button.focus();
             }
         }
+    };
+    let close_dialog = move || {
+        if let Some(dialog) = dialog_ref.get_untracked() {
+            dialog.close();
+        }
+        after_close();
     };
 
     // Native modal dialogs let Tab leave for the browser chrome; wrap it between the two buttons instead.
@@ -579,7 +588,7 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             {body}
             <p role="status" class="announcer" part="status">{move || announcement.get()}</p>
             <dialog node_ref=dialog_ref part="dialog" aria-labelledby=labelledby aria-describedby=describedby
-                on:close=move |_| on_dialog_closed() on:keydown=keep_tab_inside>
+                on:close=move |_| after_close() on:keydown=keep_tab_inside>
                 <h2 id=title_id part="dialog-title">{dialog_title}</h2>
                 <p id=desc_id>{dialog_text}</p>
                 <p id=alert_id role="alert" class="dialog-error" part="dialog-error">{move || dialog_error.get()}</p>

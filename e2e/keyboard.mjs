@@ -1,0 +1,130 @@
+// The keyboard-only path with trusted keystrokes (Tab, Shift+Tab, Escape, Enter) on the demo page, in
+// Debian's Chromium driven by playwright-core. Saves screenshots of the main states.
+// Usage: E2E_BASE=http://127.0.0.1:18789 E2E_OUT=dir node e2e/keyboard.mjs
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import assert from "node:assert/strict";
+
+const base = process.env.E2E_BASE ?? "http://127.0.0.1:8787";
+const out = process.env.E2E_OUT ?? "target/test-output/e2e";
+mkdirSync(out, { recursive: true });
+
+const emulator = async (method, path, body) => {
+  const res = await fetch(`${base}/_emulator/${path}`, {
+    method, headers: { "Content-Type": "application/json" }, body: body && JSON.stringify(body),
+  });
+  assert.ok(res.ok, `${method} ${path} → ${res.status}`);
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+};
+
+// Describes the element that really has focus, looking through shadow roots.
+const focused = (page) => page.evaluate(() => {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  if (!el) return null;
+  return { tag: el.tagName.toLowerCase(), cls: el.className, label: el.getAttribute("aria-label"), text: el.textContent.trim() };
+});
+const dialogOpen = (page) => page.evaluate(() => document.querySelector("#orders").shadowRoot.querySelector("dialog").open);
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+let passed = 0, failed = 0;
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    passed += 1;
+    results.push(`ok   ${name}`);
+  } catch (error) {
+    failed += 1;
+    results.push(`FAIL ${name}\n     ${String(error.stack ?? error).split("\n").slice(0, 4).join("\n     ")}`);
+  }
+}
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+
+  await emulator("POST", "reset");
+  await page.goto(base);
+  await page.waitForSelector("#orders[data-state=ready]");
+  await page.screenshot({ path: `${out}/table-en.png`, fullPage: true });
+
+  await check("Tab from the page start reaches the first row's Send button", async () => {
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press("Tab");
+      const f = await focused(page);
+      if (f?.cls === "send") {
+        assert.match(f.label, /^Send (approval|fulfillment) email for /);
+        return;
+      }
+    }
+    assert.fail("no Send button reached with Tab");
+  });
+
+  await check("Enter opens the popup with focus on Cancel", async () => {
+    await page.keyboard.press("Enter");
+    assert.equal(await dialogOpen(page), true);
+    assert.equal((await focused(page)).cls, "cancel");
+    await page.screenshot({ path: `${out}/popup-en.png` });
+  });
+
+  await check("Tab and Shift+Tab cycle inside the popup", async () => {
+    await page.keyboard.press("Tab");
+    assert.equal((await focused(page)).cls, "confirm");
+    await page.keyboard.press("Tab");
+    assert.equal((await focused(page)).cls, "cancel", "Tab wraps to Cancel");
+    await page.keyboard.press("Shift+Tab");
+    assert.equal((await focused(page)).cls, "confirm", "Shift+Tab wraps to Resend");
+  });
+
+  await check("Escape closes the popup, sends nothing, and focus returns to Send", async () => {
+    await page.keyboard.press("Escape");
+    assert.equal(await dialogOpen(page), false);
+    assert.equal((await focused(page)).cls, "send");
+    assert.equal((await emulator("GET", "outbox")).length, 0);
+  });
+
+  await check("Enter on Resend email sends once and the live region says so", async () => {
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() =>
+      document.querySelector("#orders").shadowRoot.querySelector("[role=status]").textContent.includes("sent again to"));
+    const outbox = await emulator("GET", "outbox");
+    assert.equal(outbox.length, 1);
+    const status = await page.evaluate(() => document.querySelector("#orders").shadowRoot.querySelector("[role=status]").textContent);
+    assert.ok(status.includes(outbox[0].recipient), status);
+    assert.equal(await dialogOpen(page), false);
+    assert.equal((await focused(page)).cls, "send", "focus back on Send after success");
+  });
+
+  await check("a sort button works from the keyboard", async () => {
+    const sortButtons = await page.locator("#orders thead th button").count();
+    assert.equal(sortButtons, 5);
+    await page.locator("#orders thead th button").first().focus();
+    await page.keyboard.press("Enter");
+    const sort = await page.evaluate(() => document.querySelector("#orders").shadowRoot.querySelector("thead th").getAttribute("aria-sort"));
+    assert.equal(sort, "ascending");
+  });
+
+  await check("the page logged no console errors", async () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+} finally {
+  await browser.close();
+}
+
+console.log(results.join("\n"));
+console.log(`screenshots: ${out}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,229 @@
+//! Control API under /_emulator/: reset, data set, statuses, options, request log, outbox, faults.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post, put};
+use axum::Router;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::error::{control_error, json_response};
+use crate::faults::Fault;
+use crate::state::{AppState, StoredOrder};
+
+/// Upper bound for `POST /_emulator/dataset`, to keep a typo from eating the machine's memory.
+pub const MAX_GENERATED_ORDERS: usize = 200_000;
+
+/// Adds the control routes to the router.
+pub fn routes(router: Router<AppState>) -> Router<AppState> {
+    router
+        .route("/_emulator/reset", post(reset))
+        .route("/_emulator/dataset", post(dataset))
+        .route("/_emulator/orders", put(put_orders))
+        .route("/_emulator/statuses", put(put_statuses))
+        .route("/_emulator/options", get(get_options).post(post_options))
+        .route(
+            "/_emulator/requests",
+            get(get_requests).delete(clear_requests),
+        )
+        .route("/_emulator/outbox", get(get_outbox).delete(clear_outbox))
+        .route(
+            "/_emulator/faults",
+            get(get_faults).post(add_fault).delete(clear_faults),
+        )
+        .route("/_emulator", any(unknown))
+        .route("/_emulator/{*rest}", any(unknown))
+}
+
+/// A rejected control call: answered as `{"error": message}` with its status (400 unless noted).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ControlError {
+    pub status: StatusCode,
+    pub message: String,
+}
+
+impl ControlError {
+    fn bad_request(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
+    }
+}
+
+impl IntoResponse for ControlError {
+    fn into_response(self) -> Response {
+        control_error(self.status, self.message)
+    }
+}
+
+type ControlResult = Result<Response, ControlError>;
+
+fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ControlError> {
+    serde_json::from_slice(body)
+        .map_err(|e| ControlError::bad_request(format!("Invalid JSON body: {e}")))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+fn no_content() -> Response {
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn unknown(uri: Uri) -> Response {
+    control_error(
+        StatusCode::NOT_FOUND,
+        format!("Unknown control endpoint '{}'.", uri.path()),
+    )
+}
+
+async fn reset(State(st): State<AppState>) -> Response {
+    st.reset();
+    no_content()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatasetRequest {
+    orders: Option<usize>,
+    seed: Option<u64>,
+}
+
+async fn dataset(State(st): State<AppState>, body: Bytes) -> ControlResult {
+    let req: DatasetRequest = parse_json(&body)?;
+    let count = req.orders.unwrap_or(st.config.orders);
+    if count > MAX_GENERATED_ORDERS {
+        return Err(ControlError::bad_request(format!(
+            "'orders' must be at most {MAX_GENERATED_ORDERS}."
+        )));
+    }
+    let seed = req.seed.unwrap_or(st.config.seed);
+    // Generate outside the lock so /rest calls are not blocked meanwhile.
+    let st2 = st.clone();
+    tokio::task::spawn_blocking(move || st2.regenerate(count, seed))
+        .await
+        .map_err(|_| ControlError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: "Generation failed.".into(),
+        })?;
+    Ok(no_content())
+}
+
+async fn put_orders(State(st): State<AppState>, body: Bytes) -> ControlResult {
+    let items: Vec<Value> = parse_json(&body)?;
+    let mut orders = Vec::with_capacity(items.len());
+    let mut seen = std::collections::HashSet::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let Value::Object(mut json) = item else {
+            return Err(ControlError::bad_request(format!(
+                "Order #{index} is not a JSON object."
+            )));
+        };
+        // Orders without an account belong to the configured one; explicit values (even null)
+        // are kept as given.
+        json.entry("accountId")
+            .or_insert_with(|| Value::from(st.config.account_id));
+        let Some(order) = StoredOrder::from_json(json) else {
+            return Err(ControlError::bad_request(format!(
+                "Order #{index} needs an integer 'id'."
+            )));
+        };
+        if !seen.insert(order.id) {
+            return Err(ControlError::bad_request(format!(
+                "Duplicate order id {}.",
+                order.id
+            )));
+        }
+        orders.push(order);
+    }
+    st.lock().set_orders(orders);
+    Ok(no_content())
+}
+
+async fn put_statuses(State(st): State<AppState>, body: Bytes) -> ControlResult {
+    let statuses: Vec<Value> = parse_json(&body)?;
+    st.lock().set_statuses(statuses);
+    Ok(no_content())
+}
+
+async fn get_options(State(st): State<AppState>) -> Response {
+    let options = st.lock().options;
+    json_response(StatusCode::OK, &to_json(&options))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct OptionsPatch {
+    total_items_header: Option<bool>,
+    honour_result_limit: Option<bool>,
+    enforce_status_rules: Option<bool>,
+}
+
+async fn post_options(State(st): State<AppState>, body: Bytes) -> ControlResult {
+    let patch: OptionsPatch = if body.iter().all(u8::is_ascii_whitespace) {
+        OptionsPatch {
+            total_items_header: None,
+            honour_result_limit: None,
+            enforce_status_rules: None,
+        }
+    } else {
+        parse_json(&body)?
+    };
+    let mut inner = st.lock();
+    let o = &mut inner.options;
+    if let Some(v) = patch.total_items_header {
+        o.total_items_header = v;
+    }
+    if let Some(v) = patch.honour_result_limit {
+        o.honour_result_limit = v;
+    }
+    if let Some(v) = patch.enforce_status_rules {
+        o.enforce_status_rules = v;
+    }
+    let options = *o;
+    drop(inner);
+    Ok(json_response(StatusCode::OK, &to_json(&options)))
+}
+
+async fn get_requests(State(st): State<AppState>) -> Response {
+    let log: Vec<Value> = st.lock().requests.iter().cloned().collect();
+    json_response(StatusCode::OK, &Value::Array(log))
+}
+
+async fn clear_requests(State(st): State<AppState>) -> Response {
+    st.lock().requests.clear();
+    no_content()
+}
+
+async fn get_outbox(State(st): State<AppState>) -> Response {
+    let outbox = st.lock().outbox.clone();
+    json_response(StatusCode::OK, &Value::Array(outbox))
+}
+
+async fn clear_outbox(State(st): State<AppState>) -> Response {
+    st.lock().outbox.clear();
+    no_content()
+}
+
+async fn get_faults(State(st): State<AppState>) -> Response {
+    let faults = to_json(&st.lock().faults.list());
+    json_response(StatusCode::OK, &faults)
+}
+
+async fn add_fault(State(st): State<AppState>, body: Bytes) -> ControlResult {
+    let fault: Fault = parse_json(&body)?;
+    fault.validate().map_err(ControlError::bad_request)?;
+    let stored = st.lock().faults.add(fault);
+    Ok(json_response(StatusCode::CREATED, &to_json(&stored)))
+}
+
+async fn clear_faults(State(st): State<AppState>) -> Response {
+    st.lock().faults.clear();
+    no_content()
+}

@@ -1,0 +1,164 @@
+//! sl-emulator: a loopback HTTP server that speaks the SoftLayer REST dialect for SSL certificate orders.
+//!
+//! The widget's tests point it at this server instead of api.softlayer.com. Besides the SoftLayer
+//! calls (`/rest/v3.1/...`), it exposes a control API (`/_emulator/...`) to reset or replace the
+//! data set, flip options the real API leaves unverified, read the outbox and inject faults.
+
+pub mod api;
+pub mod auth;
+pub mod control;
+pub mod cors;
+pub mod data;
+pub mod dates;
+pub mod error;
+pub mod faults;
+pub mod mask;
+pub mod state;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
+use axum::Router;
+use tokio::net::TcpListener;
+use tower_http::services::ServeDir;
+
+pub use state::{AppState, Options};
+
+/// Control API bodies can hold a whole replacement data set (10,000 orders ≈ 12 MB).
+const CONTROL_BODY_LIMIT: usize = 64 * 1024 * 1024;
+
+/// Start-up configuration (the CLI maps onto this one to one).
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub orders: usize,
+    pub seed: u64,
+    pub static_dir: Option<PathBuf>,
+    pub account_id: i64,
+    pub user: String,
+    pub api_key: String,
+    pub token: String,
+    /// Origins allowed by CORS; `*` reflects any Origin; empty means same-origin only.
+    pub allow_origins: Vec<String>,
+    /// Options at start-up and after `POST /_emulator/reset`.
+    pub options: Options,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8787)),
+            orders: 40,
+            seed: 7,
+            static_dir: None,
+            account_id: 1_234_567,
+            user: "SL1234567".into(),
+            api_key: "demo-api-key-0123456789abcdef".into(),
+            token: "demo-bearer-token".into(),
+            allow_origins: Vec::new(),
+            options: Options::default(),
+        }
+    }
+}
+
+impl Config {
+    pub fn origin_allowed(&self, origin: &str) -> bool {
+        self.allow_origins.iter().any(|o| o == "*" || o == origin)
+    }
+}
+
+/// The whole application: /rest, /_emulator, then static files (or a small index page).
+pub fn app(state: AppState) -> Router {
+    let rest = any(api::rest);
+    let mut router = Router::new()
+        .route("/rest", rest.clone())
+        .route("/rest/", rest.clone())
+        .route("/rest/{*path}", rest);
+    router = control::routes(router);
+    router = match state.config.static_dir.clone() {
+        Some(dir) => router.fallback_service(ServeDir::new(dir)),
+        None => router.route("/", get(index)).fallback(not_found),
+    };
+    router
+        .layer(DefaultBodyLimit::max(CONTROL_BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cors::layer,
+        ))
+        .with_state(state)
+}
+
+/// Plain-text landing page when no `--static` directory is served.
+async fn index(req: Request) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:8787");
+    let text = format!(
+        "sl-emulator: IBM Cloud classic (SoftLayer) REST emulator for SSL certificate orders.\n\
+         API base: http://{host}/rest/v3.1\n\
+         Control API: http://{host}/_emulator/\n"
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+async fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found\n").into_response()
+}
+
+/// Serves `state` on `listener` until `shutdown` completes (then drains open connections).
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// The start-up text: where to point a browser or curl, the demo credentials, and the final
+/// `sl-emulator listening on http://ADDR` line that scripts wait for.
+pub fn banner(config: &Config, addr: SocketAddr) -> String {
+    let base = format!("http://{addr}/rest/v3.1");
+    let origins = if config.allow_origins.is_empty() {
+        "none (same-origin only)".to_string()
+    } else {
+        config.allow_origins.join(", ")
+    };
+    let statics = config
+        .static_dir
+        .as_ref()
+        .map_or_else(|| "none".to_string(), |d| d.display().to_string());
+    format!(
+        "sl-emulator: IBM Cloud classic (SoftLayer) REST emulator for SSL certificate orders\n\
+         \x20 URL:           http://{addr}/\n\
+         \x20 API base:      {base}\n\
+         \x20 Control API:   http://{addr}/_emulator/\n\
+         \x20 Account id:    {account}\n\
+         \x20 User:          {user}\n\
+         \x20 API key:       {key}\n\
+         \x20 Bearer token:  {token}\n\
+         \x20 Orders:        {orders} (seed {seed})\n\
+         \x20 Allowed CORS:  {origins}\n\
+         \x20 Static files:  {statics}\n\
+         Try:\n\
+         \x20 curl -g -u '{user}:{key}' '{base}/SoftLayer_Account/getObject.json?objectMask=mask[id]'\n\
+         \x20 curl -g -H 'Authorization: Bearer {token}' -H 'Content-Type: application/json' \
+         -d '{{\"parameters\":[{account}]}}' \
+         '{base}/SoftLayer_Security_Certificate_Request/getSslCertificateRequests.json?objectMask=mask[id,commonName,status[name]]&resultLimit=0,5'\n\
+         sl-emulator listening on http://{addr}\n",
+        account = config.account_id,
+        user = config.user,
+        key = config.api_key,
+        token = config.token,
+        orders = config.orders,
+        seed = config.seed,
+    )
+}

@@ -1,0 +1,34 @@
+# Shared by demo.sh and test.sh: tool paths and the emulator's lifecycle. Source it; do not run it.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+EMULATOR_BIN="$ROOT/target/release/sl-emulator"
+EMULATOR_PIDS=()
+
+log() { printf '\n\033[1m[%s] %s\033[0m\n' "$(basename "$0")" "$*" >&2; }
+
+build_emulator() { (cd "$ROOT" && cargo build --release -p sl-emulator); }
+
+build_bundle() {
+  (cd "$ROOT" && trunk build --release --offline)
+}
+
+# start_emulator LOGFILE ARGS... — starts the emulator and waits until it listens.
+start_emulator() {
+  local logfile="$1"; shift
+  "$EMULATOR_BIN" "$@" >"$logfile" 2>&1 &
+  EMULATOR_PIDS+=("$!")
+  for _ in $(seq 1 100); do
+    grep -q '^sl-emulator listening on' "$logfile" 2>/dev/null && return 0
+    kill -0 "$!" 2>/dev/null || { cat "$logfile" >&2; return 1; }
+    sleep 0.1
+  done
+  echo "emulator did not start; its log:" >&2; cat "$logfile" >&2; return 1
+}
+
+stop_emulators() {
+  for pid in "${EMULATOR_PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  done
+  EMULATOR_PIDS=()
+}

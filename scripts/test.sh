@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every test: native (widget logic + emulator), the browser suite in
+# headless Chromium and Firefox against a live emulator, the release build with its size budget, and
+# the trusted-keyboard end-to-end suite on the demo page.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$ROOT"
+trap stop_emulators EXIT
+
+"$ROOT/scripts/setup.sh"
+OUT="$ROOT/target/test-output"; mkdir -p "$OUT"
+
+log "1/5 native tests (widget logic, emulator)"
+cargo test --workspace
+
+log "2/5 emulator release build"
+build_emulator
+
+API_PORT=18787; PAGE_PORT=18788
+export SSL_ORDERS_TEST_API="http://127.0.0.1:$API_PORT"
+export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$PAGE_PORT"
+export WASM_BINDGEN_TEST_TIMEOUT=120
+start_emulator "$OUT/emulator-browser.log" --addr "127.0.0.1:$API_PORT" --orders 40 --seed 7 \
+  --allow-origin "http://127.0.0.1:$PAGE_PORT"
+
+log "3/5 browser tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
+log "3/5 browser tests in headless Firefox"
+GECKODRIVER="$(command -v geckodriver)" cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
+stop_emulators
+
+log "4/5 release bundle and size budget"
+build_bundle
+node e2e/size.mjs dist
+
+log "5/5 end-to-end with trusted keystrokes (Playwright + Debian Chromium) on the demo page"
+start_emulator "$OUT/emulator-e2e.log" --addr 127.0.0.1:18789 --static "$ROOT/dist" --orders 40 --seed 7
+E2E_BASE="http://127.0.0.1:18789" E2E_OUT="$OUT/e2e" node e2e/keyboard.mjs
+log "all tests passed"
