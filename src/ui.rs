@@ -588,7 +588,12 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             {body}
             <p role="status" class="announcer" part="status">{move || announcement.get()}</p>
             <dialog node_ref=dialog_ref part="dialog" aria-labelledby=labelledby aria-describedby=describedby
-                on:close=move |_| after_close() on:keydown=keep_tab_inside>
+                on:close=move |_| {
+                    // A `close` event from an earlier opening can arrive after the popup was reopened.
+                    if !dialog_ref.get_untracked().is_some_and(|d| d.open()) {
+                        after_close();
+                    }
+                } on:keydown=keep_tab_inside>
                 <h2 id=title_id part="dialog-title">{dialog_title}</h2>
                 <p id=desc_id>{dialog_text}</p>
                 <p id=alert_id role="alert" class="dialog-error" part="dialog-error">{move || dialog_error.get()}</p>
