@@ -8,7 +8,8 @@ use thiserror::Error;
 
 /// The object mask of the list call: what the table needs and nothing more. Naming local properties drops
 /// the others, which keeps the large `certificateSigningRequest` out of the answer.
-pub const ORDER_MASK: &str = "mask[id,commonName,approverEmailAddress,createDate,expirationDate,statusId,\
+pub const ORDER_MASK: &str =
+    "mask[id,commonName,approverEmailAddress,createDate,expirationDate,statusId,\
 status[id,name,description],orderItem[id,description]]";
 
 /// How many orders one list request asks for (`resultLimit=offset,CHUNK`).
@@ -23,7 +24,11 @@ pub enum ApiError {
     /// The API answered with its error shape `{"error","code"}` (on any HTTP status, even 200), or with a
     /// failing HTTP status and no readable body.
     #[error("{message}")]
-    Api { status: u16, code: Option<String>, message: String },
+    Api {
+        status: u16,
+        code: Option<String>,
+        message: String,
+    },
     /// `resendEmail` answered a bare `false`: the certificate authority did not accept the request.
     #[error("the certificate authority did not accept the request")]
     NotAccepted { status: u16 },
@@ -55,8 +60,12 @@ impl ApiError {
     /// A stable machine-readable code: the SoftLayer exception name, or one of the widget's own.
     pub fn code(&self) -> String {
         match self {
-            ApiError::Api { code: Some(code), .. } => code.clone(),
-            ApiError::Api { code: None, status, .. } => format!("HTTP_{status}"),
+            ApiError::Api {
+                code: Some(code), ..
+            } => code.clone(),
+            ApiError::Api {
+                code: None, status, ..
+            } => format!("HTTP_{status}"),
             ApiError::NotAccepted { .. } => "NOT_ACCEPTED".into(),
             ApiError::Unreadable { .. } => "UNREADABLE_RESPONSE".into(),
             ApiError::Timeout => "TIMEOUT".into(),
@@ -68,7 +77,10 @@ impl ApiError {
     /// Whether the request may have reached the API even though no answer was read, so a resend's
     /// outcome is unknown rather than failed.
     pub fn outcome_unknown(&self) -> bool {
-        matches!(self, ApiError::Timeout | ApiError::Network(_) | ApiError::Unreadable { .. })
+        matches!(
+            self,
+            ApiError::Timeout | ApiError::Network(_) | ApiError::Unreadable { .. }
+        )
     }
 }
 
@@ -103,7 +115,10 @@ impl Auth {
             Auth::Bearer(token) => Some(format!("Bearer {token}")),
             Auth::Basic { username, api_key } => {
                 let raw = format!("{username}:{api_key}");
-                Some(format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(raw)))
+                Some(format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD.encode(raw)
+                ))
             }
         }
     }
@@ -132,7 +147,8 @@ fn endpoint(base: &str, path: &str) -> String {
 fn encode_query(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',' | b'[' | b']') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',' | b'[' | b']')
+        {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -145,7 +161,11 @@ fn encode_query(value: &str) -> String {
 pub fn account_request(base: &str) -> ApiRequest {
     ApiRequest {
         method: Method::Get,
-        url: format!("{}?objectMask={}", endpoint(base, "SoftLayer_Account/getObject"), encode_query("mask[id]")),
+        url: format!(
+            "{}?objectMask={}",
+            endpoint(base, "SoftLayer_Account/getObject"),
+            encode_query("mask[id]")
+        ),
         body: None,
     }
 }
@@ -156,7 +176,10 @@ pub fn list_request(base: &str, account_id: u64, offset: usize, limit: usize) ->
         method: Method::Post,
         url: format!(
             "{}?objectMask={}&resultLimit={offset},{limit}",
-            endpoint(base, "SoftLayer_Security_Certificate_Request/getSslCertificateRequests"),
+            endpoint(
+                base,
+                "SoftLayer_Security_Certificate_Request/getSslCertificateRequests"
+            ),
             encode_query(ORDER_MASK)
         ),
         body: Some(format!("{{\"parameters\":[{account_id}]}}")),
@@ -167,7 +190,10 @@ pub fn list_request(base: &str, account_id: u64, offset: usize, limit: usize) ->
 pub fn statuses_request(base: &str) -> ApiRequest {
     ApiRequest {
         method: Method::Get,
-        url: endpoint(base, "SoftLayer_Security_Certificate_Request_Status/getSslRequestStatuses"),
+        url: endpoint(
+            base,
+            "SoftLayer_Security_Certificate_Request_Status/getSslRequestStatuses",
+        ),
         body: None,
     }
 }
@@ -176,7 +202,10 @@ pub fn statuses_request(base: &str) -> ApiRequest {
 pub fn resend_request(base: &str, id: u64, email: EmailType) -> ApiRequest {
     ApiRequest {
         method: Method::Post,
-        url: endpoint(base, &format!("SoftLayer_Security_Certificate_Request/{id}/resendEmail")),
+        url: endpoint(
+            base,
+            &format!("SoftLayer_Security_Certificate_Request/{id}/resendEmail"),
+        ),
         body: Some(format!("{{\"parameters\":[\"{}\"]}}", email.api_name())),
     }
 }
@@ -201,7 +230,11 @@ fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
                 _ => format!("The API reported an error (HTTP {status})."),
             };
             let code = map.get("code").and_then(Value::as_str).map(str::to_owned);
-            Err(ApiError::Api { status, code, message })
+            Err(ApiError::Api {
+                status,
+                code,
+                message,
+            })
         }
         _ if !(200..300).contains(&status) => Err(ApiError::Api {
             status,
@@ -209,20 +242,30 @@ fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
             message: format!("The API answered HTTP {status}."),
         }),
         Ok(value) => Ok(value),
-        Err(_) if raw.body.trim().is_empty() => {
-            Err(ApiError::Unreadable { status, detail: "empty body".into() })
-        }
-        Err(e) => Err(ApiError::Unreadable { status, detail: e.to_string() }),
+        Err(_) if raw.body.trim().is_empty() => Err(ApiError::Unreadable {
+            status,
+            detail: "empty body".into(),
+        }),
+        Err(e) => Err(ApiError::Unreadable {
+            status,
+            detail: e.to_string(),
+        }),
     }
 }
 
 fn wrong_shape(raw: &RawResponse, expected: &str) -> ApiError {
-    ApiError::Unreadable { status: raw.status, detail: format!("expected {expected}") }
+    ApiError::Unreadable {
+        status: raw.status,
+        detail: format!("expected {expected}"),
+    }
 }
 
 /// Decodes `SoftLayer_Account::getObject` to the account id.
 pub fn decode_account(raw: &RawResponse) -> Result<u64, ApiError> {
-    decode_json(raw)?.get("id").and_then(Value::as_u64).ok_or_else(|| wrong_shape(raw, "an account with an id"))
+    decode_json(raw)?
+        .get("id")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| wrong_shape(raw, "an account with an id"))
 }
 
 /// One chunk of the order list, with the total the API announced.
@@ -238,8 +281,14 @@ pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
     let Value::Array(items) = decode_json(raw)? else {
         return Err(wrong_shape(raw, "a list of orders"));
     };
-    let total = raw.total_items.as_deref().and_then(|t| t.trim().parse().ok());
-    Ok(ListChunk { orders: items.iter().map(Order::from_json).collect(), total })
+    let total = raw
+        .total_items
+        .as_deref()
+        .and_then(|t| t.trim().parse().ok());
+    Ok(ListChunk {
+        orders: items.iter().map(Order::from_json).collect(),
+        total,
+    })
 }
 
 /// A status as `getSslRequestStatuses` lists it.
@@ -258,7 +307,10 @@ pub fn decode_statuses(raw: &RawResponse) -> Result<Vec<StatusDef>, ApiError> {
         .iter()
         .filter_map(|s| {
             let name = s.get("name")?.as_str()?.to_owned();
-            let description = s.get("description").and_then(Value::as_str).map(str::to_owned);
+            let description = s
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
             Some(StatusDef { name, description })
         })
         .collect())
@@ -303,7 +355,8 @@ pub async fn send(
     use web_sys::RequestCredentials;
 
     // One controller per request: the timeout aborts it, and so does the caller's signal.
-    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network("no AbortController".into()))?;
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| ApiError::Network("no AbortController".into()))?;
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -345,7 +398,9 @@ pub async fn send(
         }
     };
     let request = match &req.body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body.clone()),
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body.clone()),
         None => builder.build(),
     }
     .map_err(|e| ApiError::Network(network_message(&e)))?;
@@ -354,7 +409,11 @@ pub async fn send(
     let total_items = response.headers().get("SoftLayer-Total-Items");
     let body = response.text().await.map_err(fail)?;
     drop((timer, forward));
-    Ok(RawResponse { status, total_items, body })
+    Ok(RawResponse {
+        status,
+        total_items,
+        body,
+    })
 }
 
 fn network_message(e: &gloo_net::Error) -> String {
@@ -390,7 +449,10 @@ mod gloo_timers_like {
                 )
                 .ok()
             });
-            Timeout { id, _callback: callback }
+            Timeout {
+                id,
+                _callback: callback,
+            }
         }
     }
 
@@ -410,16 +472,28 @@ mod gloo_timers_like {
     }
 
     impl Listener {
-        pub fn new(target: &web_sys::EventTarget, event: &'static str, f: impl FnMut() + 'static) -> Listener {
+        pub fn new(
+            target: &web_sys::EventTarget,
+            event: &'static str,
+            f: impl FnMut() + 'static,
+        ) -> Listener {
             let callback = Closure::<dyn FnMut()>::new(f);
-            let _ = target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
-            Listener { target: target.clone(), event, callback }
+            let _ =
+                target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+            Listener {
+                target: target.clone(),
+                event,
+                callback,
+            }
         }
     }
 
     impl Drop for Listener {
         fn drop(&mut self) {
-            let _ = self.target.remove_event_listener_with_callback(self.event, self.callback.as_ref().unchecked_ref());
+            let _ = self.target.remove_event_listener_with_callback(
+                self.event,
+                self.callback.as_ref().unchecked_ref(),
+            );
         }
     }
 }
@@ -429,7 +503,11 @@ mod tests {
     use super::*;
 
     fn raw(status: u16, body: &str) -> RawResponse {
-        RawResponse { status, total_items: None, body: body.into() }
+        RawResponse {
+            status,
+            total_items: None,
+            body: body.into(),
+        }
     }
 
     #[test]
@@ -447,9 +525,18 @@ mod tests {
     #[test]
     fn resend_request_names_the_order_and_the_email_type() {
         let r = resend_request("/rest/v3.1", 40211, EmailType::Fulfillment);
-        assert_eq!(r.url, "/rest/v3.1/SoftLayer_Security_Certificate_Request/40211/resendEmail.json");
-        assert_eq!(r.body.as_deref(), Some(r#"{"parameters":["FulfillmentEmail"]}"#));
-        assert_eq!(resend_request("/x", 1, EmailType::Approver).body.as_deref(), Some(r#"{"parameters":["ApproverEmail"]}"#));
+        assert_eq!(
+            r.url,
+            "/rest/v3.1/SoftLayer_Security_Certificate_Request/40211/resendEmail.json"
+        );
+        assert_eq!(
+            r.body.as_deref(),
+            Some(r#"{"parameters":["FulfillmentEmail"]}"#)
+        );
+        assert_eq!(
+            resend_request("/x", 1, EmailType::Approver).body.as_deref(),
+            Some(r#"{"parameters":["ApproverEmail"]}"#)
+        );
     }
 
     #[test]
@@ -464,18 +551,37 @@ mod tests {
 
     #[test]
     fn basic_and_bearer_headers() {
-        let basic = Auth::Basic { username: "SL1234567".into(), api_key: "key".into() };
-        assert_eq!(basic.header().as_deref(), Some("Basic U0wxMjM0NTY3OmtleQ=="));
-        assert_eq!(Auth::Bearer("tok".into()).header().as_deref(), Some("Bearer tok"));
+        let basic = Auth::Basic {
+            username: "SL1234567".into(),
+            api_key: "key".into(),
+        };
+        assert_eq!(
+            basic.header().as_deref(),
+            Some("Basic U0wxMjM0NTY3OmtleQ==")
+        );
+        assert_eq!(
+            Auth::Bearer("tok".into()).header().as_deref(),
+            Some("Bearer tok")
+        );
         assert_eq!(Auth::None.header(), None);
     }
 
     #[test]
     fn credentials_never_show_in_debug_output() {
-        let basic = Auth::Basic { username: "user".into(), api_key: "sekret".into() };
-        let t = Transport { auth: basic, credentials: Credentials::Include, timeout_ms: 1 };
+        let basic = Auth::Basic {
+            username: "user".into(),
+            api_key: "sekret".into(),
+        };
+        let t = Transport {
+            auth: basic,
+            credentials: Credentials::Include,
+            timeout_ms: 1,
+        };
         let shown = format!("{t:?} {:?}", Auth::Bearer("tok-123".into()));
-        assert!(!shown.contains("sekret") && !shown.contains("tok-123") && !shown.contains("user"), "{shown}");
+        assert!(
+            !shown.contains("sekret") && !shown.contains("tok-123") && !shown.contains("user"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -483,22 +589,38 @@ mod tests {
         let body = r#"{"error":"Internal Error","code":"SoftLayer_Exception_Public"}"#;
         for status in [200, 401, 404, 500] {
             let e = decode_resend(&raw(status, body)).unwrap_err();
-            assert_eq!(e, ApiError::Api { status, code: Some("SoftLayer_Exception_Public".into()), message: "Internal Error".into() });
+            assert_eq!(
+                e,
+                ApiError::Api {
+                    status,
+                    code: Some("SoftLayer_Exception_Public".into()),
+                    message: "Internal Error".into()
+                }
+            );
         }
     }
 
     #[test]
     fn resend_true_is_success_and_false_is_refusal() {
         assert_eq!(decode_resend(&raw(200, "true")), Ok(()));
-        assert_eq!(decode_resend(&raw(200, " false\n")), Err(ApiError::NotAccepted { status: 200 }));
-        assert!(matches!(decode_resend(&raw(200, "\"yes\"")), Err(ApiError::Unreadable { .. })));
+        assert_eq!(
+            decode_resend(&raw(200, " false\n")),
+            Err(ApiError::NotAccepted { status: 200 })
+        );
+        assert!(matches!(
+            decode_resend(&raw(200, "\"yes\"")),
+            Err(ApiError::Unreadable { .. })
+        ));
     }
 
     #[test]
     fn unreadable_bodies_are_reported_as_such() {
         for body in ["", "{\"error\": oops", "[{\"id\":1", "tru"] {
             let e = decode_list(&raw(200, body)).unwrap_err();
-            assert!(matches!(e, ApiError::Unreadable { status: 200, .. }), "{body:?} → {e:?}");
+            assert!(
+                matches!(e, ApiError::Unreadable { status: 200, .. }),
+                "{body:?} → {e:?}"
+            );
             assert!(e.outcome_unknown());
         }
     }
@@ -516,13 +638,19 @@ mod tests {
         r.total_items = Some("312".into());
         let chunk = decode_list(&r).unwrap();
         assert_eq!((chunk.orders.len(), chunk.total), (2, Some(312)));
-        assert!(matches!(decode_list(&raw(200, "{}")), Err(ApiError::Unreadable { .. })));
+        assert!(matches!(
+            decode_list(&raw(200, "{}")),
+            Err(ApiError::Unreadable { .. })
+        ));
     }
 
     #[test]
     fn statuses_and_account_decode() {
         let s = decode_statuses(&raw(200, r#"[{"id":1,"name":"Pending CA Approval"},{"id":2},{"name":"Complete","description":"done"}]"#)).unwrap();
-        assert_eq!(s.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Pending CA Approval", "Complete"]);
+        assert_eq!(
+            s.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["Pending CA Approval", "Complete"]
+        );
         assert_eq!(decode_account(&raw(200, r#"{"id":1234567}"#)), Ok(1234567));
         assert!(decode_account(&raw(200, r#"{"id":"x"}"#)).is_err());
     }

@@ -36,7 +36,11 @@ impl Default for Config {
         Config {
             api_base: DEFAULT_API_BASE.into(),
             account_id: None,
-            transport: Transport { auth: Auth::None, credentials: Credentials::SameOrigin, timeout_ms: 30_000 },
+            transport: Transport {
+                auth: Auth::None,
+                credentials: Credentials::SameOrigin,
+                timeout_ms: 30_000,
+            },
             lang: None,
             page_size: PAGE_SIZES[0],
             email_policy: EmailPolicy::default(),
@@ -52,8 +56,13 @@ pub enum ConfigError {
     #[error("ssl-orders: unknown configuration key \"{0}\" (known keys: {KNOWN})")]
     UnknownKey(String),
     #[error("ssl-orders: \"{key}\" must be {expected}")]
-    WrongType { key: &'static str, expected: &'static str },
-    #[error("ssl-orders: \"apiBase\" must be an http(s) URL or a path starting with \"/\", got \"{0}\"")]
+    WrongType {
+        key: &'static str,
+        expected: &'static str,
+    },
+    #[error(
+        "ssl-orders: \"apiBase\" must be an http(s) URL or a path starting with \"/\", got \"{0}\""
+    )]
     BadUrl(String),
     #[error("ssl-orders: give either \"token\" or \"username\" with \"apiKey\", not both")]
     ConflictingAuth,
@@ -71,7 +80,10 @@ impl Config {
             Value::Null => return Ok(Config::default()),
             _ => return Err(ConfigError::NotAnObject),
         };
-        if let Some(key) = map.keys().find(|k| !KNOWN.split(", ").any(|known| known == k.as_str())) {
+        if let Some(key) = map
+            .keys()
+            .find(|k| !KNOWN.split(", ").any(|known| known == k.as_str()))
+        {
             return Err(ConfigError::UnknownKey(key.clone()));
         }
         let mut config = Config::default();
@@ -80,30 +92,48 @@ impl Config {
         }
         config.account_id = match map.get("accountId") {
             None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => Some(n.as_u64().filter(|id| *id > 0).ok_or(wrong("accountId", "a positive whole number"))?),
-            Some(Value::String(s)) => Some(parse_account_id(s).ok_or(wrong("accountId", "a positive whole number"))?),
+            Some(Value::Number(n)) => Some(
+                n.as_u64()
+                    .filter(|id| *id > 0)
+                    .ok_or(wrong("accountId", "a positive whole number"))?,
+            ),
+            Some(Value::String(s)) => {
+                Some(parse_account_id(s).ok_or(wrong("accountId", "a positive whole number"))?)
+            }
             Some(_) => return Err(wrong("accountId", "a positive whole number")),
         };
         let token = string(map, "token", "a string")?;
         let username = string(map, "username", "a string")?;
         let api_key = string(map, "apiKey", "a string")?;
         config.transport.auth = match (token, username, api_key) {
-            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => return Err(ConfigError::ConflictingAuth),
+            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+                return Err(ConfigError::ConflictingAuth)
+            }
             (Some(token), None, None) => Auth::Bearer(token),
             (None, Some(username), Some(api_key)) => Auth::Basic { username, api_key },
-            (None, Some(_), None) | (None, None, Some(_)) => return Err(ConfigError::IncompleteBasicAuth),
+            (None, Some(_), None) | (None, None, Some(_)) => {
+                return Err(ConfigError::IncompleteBasicAuth)
+            }
             (None, None, None) => Auth::None,
         };
-        if let Some(mode) = string(map, "credentials", "\"omit\", \"same-origin\" or \"include\"")? {
-            config.transport.credentials = parse_credentials(&mode)
-                .ok_or(wrong("credentials", "\"omit\", \"same-origin\" or \"include\""))?;
+        if let Some(mode) = string(
+            map,
+            "credentials",
+            "\"omit\", \"same-origin\" or \"include\"",
+        )? {
+            config.transport.credentials = parse_credentials(&mode).ok_or(wrong(
+                "credentials",
+                "\"omit\", \"same-origin\" or \"include\"",
+            ))?;
         }
         if let Some(lang) = string(map, "lang", "\"en\" or \"es\"")? {
             config.lang = Some(Lang::from_tag(&lang).ok_or(wrong("lang", "\"en\" or \"es\""))?);
         }
         match map.get("pageSize") {
             None | Some(Value::Null) => {}
-            Some(v) => config.page_size = parse_page_size(v).ok_or(wrong("pageSize", "25, 50 or 100"))?,
+            Some(v) => {
+                config.page_size = parse_page_size(v).ok_or(wrong("pageSize", "25, 50 or 100"))?
+            }
         }
         match map.get("timeoutMs") {
             None | Some(Value::Null) => {}
@@ -112,7 +142,10 @@ impl Config {
                     .as_u64()
                     .filter(|ms| (100..=600_000).contains(ms))
                     .and_then(|ms| u32::try_from(ms).ok())
-                    .ok_or(wrong("timeoutMs", "a whole number of milliseconds from 100 to 600000"))?;
+                    .ok_or(wrong(
+                        "timeoutMs",
+                        "a whole number of milliseconds from 100 to 600000",
+                    ))?;
             }
         }
         match map.get("emailTypes") {
@@ -127,7 +160,11 @@ fn wrong(key: &'static str, expected: &'static str) -> ConfigError {
     ConfigError::WrongType { key, expected }
 }
 
-fn string(map: &Map<String, Value>, key: &'static str, expected: &'static str) -> Result<Option<String>, ConfigError> {
+fn string(
+    map: &Map<String, Value>,
+    key: &'static str,
+    expected: &'static str,
+) -> Result<Option<String>, ConfigError> {
     match map.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
@@ -139,9 +176,13 @@ fn string(map: &Map<String, Value>, key: &'static str, expected: &'static str) -
 pub fn validate_base(base: &str) -> Result<String, ConfigError> {
     let trimmed = base.trim();
     let lower = trimmed.to_ascii_lowercase();
-    let scheme_ok = ["https://", "http://"].iter().any(|s| lower.starts_with(s) && lower.len() > s.len());
+    let scheme_ok = ["https://", "http://"]
+        .iter()
+        .any(|s| lower.starts_with(s) && lower.len() > s.len());
     let path_ok = trimmed.starts_with('/') && !trimmed.starts_with("//");
-    let clean = !trimmed.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>'));
+    let clean = !trimmed
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>'));
     if (scheme_ok || path_ok) && clean {
         Ok(trimmed.trim_end_matches('/').to_owned())
     } else {
@@ -181,7 +222,8 @@ pub fn parse_page_size(v: &Value) -> Option<usize> {
 /// Parses `emailTypes`: `{ "<status name>": "ApproverEmail" | "FulfillmentEmail" | null }`, as an object or
 /// as its JSON text (the `email-types` attribute).
 pub fn parse_email_types(v: &Value) -> Result<EmailPolicy, ConfigError> {
-    const EXPECTED: &str = "an object mapping status names to \"ApproverEmail\", \"FulfillmentEmail\" or null";
+    const EXPECTED: &str =
+        "an object mapping status names to \"ApproverEmail\", \"FulfillmentEmail\" or null";
     let parsed;
     let map = match v {
         Value::Object(map) => map,
@@ -196,7 +238,9 @@ pub fn parse_email_types(v: &Value) -> Result<EmailPolicy, ConfigError> {
         .map(|(status, email)| match email {
             Value::Null => Ok((status.clone(), None)),
             Value::String(s) if s.eq_ignore_ascii_case("none") => Ok((status.clone(), None)),
-            Value::String(s) => EmailType::from_api_name(s).map(|e| (status.clone(), Some(e))).ok_or(wrong("emailTypes", EXPECTED)),
+            Value::String(s) => EmailType::from_api_name(s)
+                .map(|e| (status.clone(), Some(e)))
+                .ok_or(wrong("emailTypes", EXPECTED)),
             _ => Err(wrong("emailTypes", EXPECTED)),
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -212,7 +256,10 @@ mod tests {
     fn defaults_point_at_the_real_api() {
         let c = Config::from_json(&json!({})).unwrap();
         assert_eq!(c.api_base, "https://api.softlayer.com/rest/v3.1");
-        assert_eq!((c.page_size, c.transport.timeout_ms, c.account_id), (25, 30_000, None));
+        assert_eq!(
+            (c.page_size, c.transport.timeout_ms, c.account_id),
+            (25, 30_000, None)
+        );
     }
 
     #[test]
@@ -225,39 +272,93 @@ mod tests {
         .unwrap();
         assert_eq!(c.api_base, "/rest/v3.1");
         assert_eq!(c.account_id, Some(1234567));
-        assert_eq!(c.transport.auth, Auth::Basic { username: "SL1".into(), api_key: "k".into() });
-        assert_eq!((c.transport.credentials, c.lang, c.page_size), (Credentials::Include, Some(Lang::Es), 50));
+        assert_eq!(
+            c.transport.auth,
+            Auth::Basic {
+                username: "SL1".into(),
+                api_key: "k".into()
+            }
+        );
+        assert_eq!(
+            (c.transport.credentials, c.lang, c.page_size),
+            (Credentials::Include, Some(Lang::Es), 50)
+        );
     }
 
     #[test]
     fn unknown_key_is_named() {
         let e = Config::from_json(&json!({"apibase": "/x"})).unwrap_err();
         assert_eq!(e, ConfigError::UnknownKey("apibase".into()));
-        assert!(e.to_string().contains("unknown configuration key \"apibase\""));
+        assert!(e
+            .to_string()
+            .contains("unknown configuration key \"apibase\""));
     }
 
     #[test]
     fn wrong_types_are_named() {
-        assert_eq!(Config::from_json(&json!({"pageSize": 30})).unwrap_err(), wrong("pageSize", "25, 50 or 100"));
-        assert_eq!(Config::from_json(&json!({"token": 5})).unwrap_err(), wrong("token", "a string"));
-        assert!(matches!(Config::from_json(&json!({"accountId": -3})), Err(ConfigError::WrongType { key: "accountId", .. })));
-        assert!(matches!(Config::from_json(&json!({"lang": "fr"})), Err(ConfigError::WrongType { key: "lang", .. })));
-        assert_eq!(Config::from_json(&json!([1])).unwrap_err(), ConfigError::NotAnObject);
+        assert_eq!(
+            Config::from_json(&json!({"pageSize": 30})).unwrap_err(),
+            wrong("pageSize", "25, 50 or 100")
+        );
+        assert_eq!(
+            Config::from_json(&json!({"token": 5})).unwrap_err(),
+            wrong("token", "a string")
+        );
+        assert!(matches!(
+            Config::from_json(&json!({"accountId": -3})),
+            Err(ConfigError::WrongType {
+                key: "accountId",
+                ..
+            })
+        ));
+        assert!(matches!(
+            Config::from_json(&json!({"lang": "fr"})),
+            Err(ConfigError::WrongType { key: "lang", .. })
+        ));
+        assert_eq!(
+            Config::from_json(&json!([1])).unwrap_err(),
+            ConfigError::NotAnObject
+        );
     }
 
     #[test]
     fn bad_urls_are_refused() {
-        for bad in ["javascript:alert(1)", "ftp://x", "//evil.example/rest", "api.softlayer.com", "https://", "/a b"] {
-            assert!(matches!(validate_base(bad), Err(ConfigError::BadUrl(_))), "{bad}");
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x",
+            "//evil.example/rest",
+            "api.softlayer.com",
+            "https://",
+            "/a b",
+        ] {
+            assert!(
+                matches!(validate_base(bad), Err(ConfigError::BadUrl(_))),
+                "{bad}"
+            );
         }
-        assert_eq!(validate_base("HTTPS://api.softlayer.com/rest/v3.1/").unwrap(), "HTTPS://api.softlayer.com/rest/v3.1");
+        assert_eq!(
+            validate_base("HTTPS://api.softlayer.com/rest/v3.1/").unwrap(),
+            "HTTPS://api.softlayer.com/rest/v3.1"
+        );
     }
 
     #[test]
     fn auth_forms_must_not_conflict() {
-        assert_eq!(Config::from_json(&json!({"token": "t", "apiKey": "k"})).unwrap_err(), ConfigError::ConflictingAuth);
-        assert_eq!(Config::from_json(&json!({"username": "u"})).unwrap_err(), ConfigError::IncompleteBasicAuth);
-        assert_eq!(Config::from_json(&json!({"token": "t"})).unwrap().transport.auth, Auth::Bearer("t".into()));
+        assert_eq!(
+            Config::from_json(&json!({"token": "t", "apiKey": "k"})).unwrap_err(),
+            ConfigError::ConflictingAuth
+        );
+        assert_eq!(
+            Config::from_json(&json!({"username": "u"})).unwrap_err(),
+            ConfigError::IncompleteBasicAuth
+        );
+        assert_eq!(
+            Config::from_json(&json!({"token": "t"}))
+                .unwrap()
+                .transport
+                .auth,
+            Auth::Bearer("t".into())
+        );
     }
 
     #[test]

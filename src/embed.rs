@@ -25,7 +25,9 @@ static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
 pub enum MountError {
     #[error(transparent)]
     Config(#[from] ConfigError),
-    #[error("ssl-orders: cannot attach a shadow root to <{0}>; mount into a <div> or a custom element")]
+    #[error(
+        "ssl-orders: cannot attach a shadow root to <{0}>; mount into a <div> or a custom element"
+    )]
     ShadowRoot(String),
     #[error("ssl-orders: the widget is already mounted on this element; unmount it first")]
     AlreadyMounted,
@@ -59,7 +61,8 @@ impl WidgetHandle {
     pub fn unmount(&mut self) {
         if let Some(m) = self.mounted.take() {
             drop(m._view);
-            m.root.set_inner_html("");
+            // textContent, not innerHTML: the latter is a Trusted Types sink.
+            m.root.set_text_content(None);
             m.root.set_adopted_style_sheets(&js_sys::Array::new());
             let _ = m.host.remove_attribute("data-state");
             let _ = m.host.remove_attribute("data-ssl-orders-mounted");
@@ -103,18 +106,39 @@ pub fn mount_widget(target: &HtmlElement, config: Config) -> Result<WidgetHandle
     };
     adopt_style(&root);
     let lang = config.lang.unwrap_or_else(|| detect_lang(target));
-    let id_prefix = format!("ssl-orders-{}", NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed));
+    let id_prefix = format!(
+        "ssl-orders-{}",
+        NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed)
+    );
     let reload = ArcRwSignal::new(0u64);
-    let instance =
-        Instance { host: target.clone(), config: Arc::new(config), lang, id_prefix, reload: reload.clone() };
+    let instance = Instance {
+        host: target.clone(),
+        config: Arc::new(config),
+        lang,
+        id_prefix,
+        reload: reload.clone(),
+    };
     let _ = target.set_attribute("data-ssl-orders-mounted", "");
-    let view = mount_to(root.clone().unchecked_into(), move || view! { <OrdersWidget instance=instance /> }.into_any());
-    Ok(WidgetHandle { mounted: Some(Mounted { _view: view, root, host: target.clone(), reload }) })
+    let view = mount_to(root.clone().unchecked_into(), move || {
+        view! { <OrdersWidget instance=instance /> }.into_any()
+    });
+    Ok(WidgetHandle {
+        mounted: Some(Mounted {
+            _view: view,
+            root,
+            host: target.clone(),
+            reload,
+        }),
+    })
 }
 
 /// Shows `message` inside `target` when the widget cannot start, so a host developer sees why.
 fn show_mount_error(target: &HtmlElement, message: &str) {
-    let root = target.shadow_root().or_else(|| target.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok());
+    let root = target.shadow_root().or_else(|| {
+        target
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()
+    });
     if let Some(root) = root {
         adopt_style(&root);
         root.set_text_content(Some(""));
@@ -141,11 +165,26 @@ fn adopt_style(root: &ShadowRoot) {
 
 /// The widget's locale when the host did not force one: the nearest `lang` attribute, then the browser.
 fn detect_lang(target: &HtmlElement) -> Lang {
-    let nearest = target.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    let nearest = target
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"));
     let browser: Vec<String> = web_sys::window()
-        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
         .unwrap_or_default();
-    Lang::resolve(nearest.iter().map(String::as_str).chain(browser.iter().map(String::as_str)))
+    Lang::resolve(
+        nearest
+            .iter()
+            .map(String::as_str)
+            .chain(browser.iter().map(String::as_str)),
+    )
 }
 
 /// JavaScript entry point: `mount(element, config) → handle`.
@@ -162,7 +201,9 @@ fn detect_lang(target: &HtmlElement) -> Lang {
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_js(target: &JsValue, config: JsValue) -> Result<WidgetHandle, JsError> {
     let Some(target) = target.dyn_ref::<HtmlElement>() else {
-        return Err(JsError::new("ssl-orders: mount() needs an HTML element as its first argument"));
+        return Err(JsError::new(
+            "ssl-orders: mount() needs an HTML element as its first argument",
+        ));
     };
     let result = serde_wasm_bindgen::from_value::<serde_json::Value>(config)
         .map_err(|_| MountError::Config(ConfigError::NotAnObject))
@@ -177,8 +218,22 @@ pub fn mount_js(target: &JsValue, config: JsValue) -> Result<WidgetHandle, JsErr
     })
 }
 
-/// Sends panic messages to the console in development; a release build aborts instead of unwinding.
+#[wasm_bindgen(module = "/src/element.js")]
+extern "C" {
+    /// Registers `<ssl-orders>` unless it already is; returns whether it did.
+    #[wasm_bindgen(js_name = defineSslOrders)]
+    fn define_ssl_orders(mount: &js_sys::Function) -> bool;
+}
+
+/// Runs when the module is initialised: registers the `<ssl-orders>` element (guarded, so loading the
+/// module twice is harmless) and sends panic messages to the console.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    let mount = Closure::<dyn Fn(JsValue, JsValue) -> Result<WidgetHandle, JsError>>::new(
+        |target: JsValue, config| mount_js(&target, config),
+    );
+    define_ssl_orders(mount.as_ref().unchecked_ref());
+    // The element class keeps calling it for the page's lifetime.
+    mount.forget();
 }

@@ -75,7 +75,12 @@ pub struct ResendFailure {
 
 /// Dispatches `name` from `host` with `detail`, `bubbles` and `composed`. Returns `false` when a
 /// listener called `preventDefault()` on a cancelable event.
-pub fn emit(host: &web_sys::EventTarget, name: &str, detail: &impl Serialize, cancelable: bool) -> bool {
+pub fn emit(
+    host: &web_sys::EventTarget,
+    name: &str,
+    detail: &impl Serialize,
+    cancelable: bool,
+) -> bool {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

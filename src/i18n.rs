@@ -23,7 +23,10 @@ impl Lang {
     /// The first supported tag among the widget's `lang`, the page's `lang` and the browser's languages;
     /// English when none is supported.
     pub fn resolve<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Lang {
-        candidates.into_iter().find_map(Lang::from_tag).unwrap_or(Lang::En)
+        candidates
+            .into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or(Lang::En)
     }
 
     /// The tag handed to `Intl` for dates and numbers.
@@ -108,7 +111,8 @@ static EN: Messages = Messages {
     approver_email: "approval email",
     fulfillment_email: "fulfillment email",
     not_accepted: "The certificate authority did not accept the request.",
-    unknown_outcome: "The outcome is unknown: the email may or may not have been sent. You can try again.",
+    unknown_outcome:
+        "The outcome is unknown: the email may or may not have been sent. You can try again.",
     timeout: "The API did not answer in time.",
     network: "The API could not be reached.",
     unreadable: "The API sent an answer that could not be read.",
@@ -186,7 +190,12 @@ impl Messages {
 
     /// Accessible name of a row's Send button; it starts with the visible word (WCAG 2.5.3).
     pub fn send_label(&self, email: EmailType, domain: &str) -> String {
-        format!("{} {} {} {domain}", self.send, self.email_name(email), if self.is_es() { "para" } else { "for" })
+        format!(
+            "{} {} {} {domain}",
+            self.send,
+            self.email_name(email),
+            if self.is_es() { "para" } else { "for" }
+        )
     }
 
     /// The popup's title.
@@ -243,9 +252,17 @@ impl Messages {
     /// Range summary: "26–50 of 312".
     pub fn range(&self, start: usize, end: usize, total: usize) -> String {
         if total == 0 {
-            return if self.is_es() { "0 de 0".into() } else { "0 of 0".into() };
+            return if self.is_es() {
+                "0 de 0".into()
+            } else {
+                "0 of 0".into()
+            };
         }
-        format!("{}–{end} {} {total}", start + 1, if self.is_es() { "de" } else { "of" })
+        format!(
+            "{}–{end} {} {total}",
+            start + 1,
+            if self.is_es() { "de" } else { "of" }
+        )
     }
 
     /// "Page 2 of 13".
@@ -283,10 +300,18 @@ impl Messages {
     pub fn explain(&self, error: &crate::api::ApiError) -> String {
         use crate::api::ApiError as E;
         match error {
-            E::Api { status, code, message } => {
+            E::Api {
+                status,
+                code,
+                message,
+            } => {
                 let hint = match (code.as_deref().unwrap_or(""), *status) {
-                    ("SoftLayer_Exception_WebService_RateLimitExceeded", _) => Some(self.rate_limited),
-                    ("SoftLayer_Exception_Account_Authentication_AccessTokenValidation", _) => Some(self.token_expired),
+                    ("SoftLayer_Exception_WebService_RateLimitExceeded", _) => {
+                        Some(self.rate_limited)
+                    }
+                    ("SoftLayer_Exception_Account_Authentication_AccessTokenValidation", _) => {
+                        Some(self.token_expired)
+                    }
                     (_, 401) => Some(self.denied),
                     ("SoftLayer_Exception_ObjectNotFound", _) | (_, 404) => Some(self.not_found),
                     _ => None,
@@ -320,23 +345,38 @@ mod tests {
     #[test]
     fn spanish_uses_the_portal_labels() {
         let es = Lang::Es.messages();
-        assert_eq!((es.send, es.resend_email, es.cancel), ("Enviar", "Reenviar correo electrónico", "Cancelar"));
+        assert_eq!(
+            (es.send, es.resend_email, es.cancel),
+            ("Enviar", "Reenviar correo electrónico", "Cancelar")
+        );
         let en = Lang::En.messages();
-        assert_eq!((en.send, en.resend_email, en.cancel), ("Send", "Resend email", "Cancel"));
+        assert_eq!(
+            (en.send, en.resend_email, en.cancel),
+            ("Send", "Resend email", "Cancel")
+        );
     }
 
     #[test]
     fn send_label_carries_email_and_domain() {
         let en = Lang::En.messages();
-        assert_eq!(en.send_label(EmailType::Fulfillment, "shop.example.org"), "Send fulfillment email for shop.example.org");
+        assert_eq!(
+            en.send_label(EmailType::Fulfillment, "shop.example.org"),
+            "Send fulfillment email for shop.example.org"
+        );
         let es = Lang::Es.messages();
-        assert_eq!(es.send_label(EmailType::Approver, "a.es"), "Enviar correo de aprobación para a.es");
+        assert_eq!(
+            es.send_label(EmailType::Approver, "a.es"),
+            "Enviar correo de aprobación para a.es"
+        );
     }
 
     #[test]
     fn success_message_names_email_and_recipient() {
         let en = Lang::En.messages();
-        assert_eq!(en.resent(EmailType::Fulfillment, "admin@example.com"), "Fulfillment email sent again to admin@example.com.");
+        assert_eq!(
+            en.resent(EmailType::Fulfillment, "admin@example.com"),
+            "Fulfillment email sent again to admin@example.com."
+        );
     }
 
     #[test]

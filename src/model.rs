@@ -37,7 +37,12 @@ impl Order {
     /// Decodes one element of a `getSslCertificateRequests` answer.
     pub fn from_json(value: &Value) -> Order {
         let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
-        let date = |key: &str| value.get(key).and_then(Value::as_str).and_then(parse_api_datetime);
+        let date = |key: &str| {
+            value
+                .get(key)
+                .and_then(Value::as_str)
+                .and_then(parse_api_datetime)
+        };
         let status = value.get("status");
         Order {
             id: value.get("id").and_then(Value::as_u64),
@@ -64,7 +69,8 @@ pub fn parse_api_datetime(s: &str) -> Option<Timestamp> {
         std::str::from_utf8(part).ok()?.parse().ok()
     };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !matches!(b.get(10), Some(b'T' | b' ')) {
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !matches!(b.get(10), Some(b'T' | b' '))
+    {
         return None;
     }
     let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
@@ -112,7 +118,10 @@ pub fn parse_api_datetime(s: &str) -> Option<Timestamp> {
     let days = days_from_civil(year, month, day);
     let local_secs = days * 86_400 + hour * 3_600 + minute * 60 + second;
     let utc_secs = local_secs - i64::from(offset_minutes) * 60;
-    Some(Timestamp { epoch_ms: utc_secs * 1_000 + millis, offset_minutes })
+    Some(Timestamp {
+        epoch_ms: utc_secs * 1_000 + millis,
+        offset_minutes,
+    })
 }
 
 fn days_in_month(year: i64, month: i64) -> i64 {
@@ -147,8 +156,13 @@ pub enum Column {
 
 impl Column {
     /// Every data column, in display order.
-    pub const ALL: [Column; 5] =
-        [Column::CommonName, Column::CertificateType, Column::Status, Column::Ordered, Column::Expires];
+    pub const ALL: [Column; 5] = [
+        Column::CommonName,
+        Column::CertificateType,
+        Column::Status,
+        Column::Ordered,
+        Column::Expires,
+    ];
 }
 
 /// Sort direction.
@@ -178,7 +192,10 @@ pub struct Sort {
 impl Default for Sort {
     /// The portal's default: expiration date, oldest first (expired certificates come first).
     fn default() -> Self {
-        Sort { column: Column::Expires, direction: Direction::Ascending }
+        Sort {
+            column: Column::Expires,
+            direction: Direction::Ascending,
+        }
     }
 }
 
@@ -192,58 +209,64 @@ impl Sort {
             };
             Sort { column, direction }
         } else {
-            Sort { column, direction: Direction::Ascending }
+            Sort {
+                column,
+                direction: Direction::Ascending,
+            }
         }
     }
 }
 
-/// Sorts `orders` in place. Rows without a value in the sort column (never-issued orders have no
-/// expiration) go last in both directions; ties keep a stable order by id so rows do not jump.
+/// Sorts `orders` in place; see [`sorted_indices`] for the rules.
 pub fn sort_orders(orders: &mut [Order], sort: Sort) {
-    fn by_text(a: &Option<String>, b: &Option<String>) -> Option<Ordering> {
-        match (a, b) {
-            (Some(a), Some(b)) => Some(compare_text(a, b)),
-            _ => None,
-        }
-    }
-    fn by_date(a: &Option<Timestamp>, b: &Option<Timestamp>) -> Option<Ordering> {
-        match (a, b) {
-            (Some(a), Some(b)) => Some(a.epoch_ms.cmp(&b.epoch_ms)),
-            _ => None,
-        }
-    }
-    orders.sort_by(|a, b| {
-        let present = |o: &Order| match sort.column {
-            Column::CommonName => o.common_name.is_some(),
-            Column::CertificateType => o.certificate_type.is_some(),
-            Column::Status => o.status_name.is_some(),
-            Column::Ordered => o.create_date.is_some(),
-            Column::Expires => o.expiration_date.is_some(),
-        };
-        let missing_last = present(b).cmp(&present(a));
-        if missing_last != Ordering::Equal {
-            return missing_last;
-        }
-        let values = match sort.column {
-            Column::CommonName => by_text(&a.common_name, &b.common_name),
-            Column::CertificateType => by_text(&a.certificate_type, &b.certificate_type),
-            Column::Status => by_text(&a.status_name, &b.status_name),
-            Column::Ordered => by_date(&a.create_date, &b.create_date),
-            Column::Expires => by_date(&a.expiration_date, &b.expiration_date),
-        }
-        .unwrap_or(Ordering::Equal);
-        let values = match sort.direction {
-            Direction::Ascending => values,
-            Direction::Descending => values.reverse(),
-        };
-        values.then_with(|| a.id.cmp(&b.id))
-    });
+    let order = sorted_indices(orders, (0..orders.len()).collect(), sort);
+    let sorted: Vec<Order> = order.iter().map(|&i| orders[i].clone()).collect();
+    orders.clone_from_slice(&sorted);
 }
 
-/// Case-insensitive comparison that puts "b" between "A" and "C", as a person reads a list.
-fn compare_text(a: &str, b: &str) -> Ordering {
-    let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
-    fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
+/// What a row is sorted by, computed once per row rather than once per comparison.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue {
+    /// Case-folded first so "b" sorts between "A" and "C"; the original breaks ties.
+    Text(String, String),
+    Date(i64),
+}
+
+fn sort_value(order: &Order, column: Column) -> Option<SortValue> {
+    let text = |s: &Option<String>| {
+        s.as_ref()
+            .map(|s| SortValue::Text(s.to_lowercase(), s.clone()))
+    };
+    match column {
+        Column::CommonName => text(&order.common_name),
+        Column::CertificateType => text(&order.certificate_type),
+        Column::Status => text(&order.status_name),
+        Column::Ordered => order.create_date.map(|t| SortValue::Date(t.epoch_ms)),
+        Column::Expires => order.expiration_date.map(|t| SortValue::Date(t.epoch_ms)),
+    }
+}
+
+/// Returns `indices` (positions in `orders`) in display order. Rows without a value in the sort column
+/// (never-issued orders have no expiration) go last in both directions; ties keep a stable order by id so
+/// rows do not jump.
+pub fn sorted_indices(orders: &[Order], indices: Vec<usize>, sort: Sort) -> Vec<usize> {
+    let mut keyed: Vec<(Option<SortValue>, Option<u64>, usize)> = indices
+        .into_iter()
+        .map(|i| (sort_value(&orders[i], sort.column), orders[i].id, i))
+        .collect();
+    keyed.sort_by(|(a, a_id, _), (b, b_id, _)| {
+        let values = match (a, b) {
+            (Some(a), Some(b)) => match sort.direction {
+                Direction::Ascending => a.cmp(b),
+                Direction::Descending => b.cmp(a),
+            },
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        values.then_with(|| a_id.cmp(b_id))
+    });
+    keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// What the user typed into the filter box and chose in the status filter.
@@ -301,7 +324,13 @@ impl PageWindow {
         let page = page.min(pages - 1);
         let start = (page * size).min(total);
         let end = (start + size).min(total);
-        PageWindow { page, pages, start, end, total }
+        PageWindow {
+            page,
+            pages,
+            start,
+            end,
+            total,
+        }
     }
 }
 
@@ -380,7 +409,10 @@ pub struct EmailPolicy {
 impl EmailPolicy {
     /// A policy with `overrides` taking precedence over [`default_email_for`].
     pub fn with_overrides(overrides: Vec<(String, Option<EmailType>)>) -> EmailPolicy {
-        let overrides = overrides.into_iter().map(|(name, email)| (name.trim().to_lowercase(), email)).collect();
+        let overrides = overrides
+            .into_iter()
+            .map(|(name, email)| (name.trim().to_lowercase(), email))
+            .collect();
         EmailPolicy { overrides }
     }
 
@@ -425,15 +457,26 @@ mod tests {
     #[test]
     fn parses_positive_offsets_fractions_and_leap_days() {
         let t = parse_api_datetime("2024-02-29T00:30:00.250+05:30").unwrap();
-        assert_eq!(t.epoch_ms, parse_api_datetime("2024-02-28T19:00:00Z").unwrap().epoch_ms + 250);
+        assert_eq!(
+            t.epoch_ms,
+            parse_api_datetime("2024-02-28T19:00:00Z").unwrap().epoch_ms + 250
+        );
         assert_eq!(t.offset_minutes, 330);
     }
 
     #[test]
     fn rejects_malformed_dates() {
-        for bad in ["", "2024-02-30T00:00:00Z", "2023-13-01T00:00:00Z", "24-01-01T00:00:00Z", "2024-01-01",
-            "2024-01-01T25:00:00Z", "2024-01-01T00:00:00+5:00", "<script>", "2024-01-01T00:00:00-06:00junk"]
-        {
+        for bad in [
+            "",
+            "2024-02-30T00:00:00Z",
+            "2023-13-01T00:00:00Z",
+            "24-01-01T00:00:00Z",
+            "2024-01-01",
+            "2024-01-01T25:00:00Z",
+            "2024-01-01T00:00:00+5:00",
+            "<script>",
+            "2024-01-01T00:00:00-06:00junk",
+        ] {
             assert_eq!(parse_api_datetime(bad), None, "{bad:?}");
         }
     }
@@ -473,7 +516,13 @@ mod tests {
             order(2, "later.example", Some("2026-01-01T00:00:00-06:00")),
             order(3, "sooner.example", Some("2023-01-01T00:00:00-06:00")),
         ];
-        sort_orders(&mut list, Sort { column: Column::Expires, direction: Direction::Descending });
+        sort_orders(
+            &mut list,
+            Sort {
+                column: Column::Expires,
+                direction: Direction::Descending,
+            },
+        );
         assert_eq!(ids(&list), [2, 3, 1]);
     }
 
@@ -485,13 +534,34 @@ mod tests {
             certificate_type: Some(kind.into()),
             status_name: Some(status.into()),
             create_date: parse_api_datetime(created),
-            expiration_date: parse_api_datetime(created).map(|t| Timestamp { epoch_ms: t.epoch_ms * 2, ..t }),
+            expiration_date: parse_api_datetime(created).map(|t| Timestamp {
+                epoch_ms: t.epoch_ms * 2,
+                ..t
+            }),
             ..Order::default()
         };
         let base = vec![
-            make(1, "b.example", "RapidSSL", "Complete", "2021-01-01T00:00:00Z"),
-            make(2, "A.example", "GeoTrust", "Approved", "2022-01-01T00:00:00Z"),
-            make(3, "c.example", "Symantec", "Canceled", "2020-01-01T00:00:00Z"),
+            make(
+                1,
+                "b.example",
+                "RapidSSL",
+                "Complete",
+                "2021-01-01T00:00:00Z",
+            ),
+            make(
+                2,
+                "A.example",
+                "GeoTrust",
+                "Approved",
+                "2022-01-01T00:00:00Z",
+            ),
+            make(
+                3,
+                "c.example",
+                "Symantec",
+                "Canceled",
+                "2020-01-01T00:00:00Z",
+            ),
         ];
         let expected = [
             (Column::CommonName, [2, 1, 3]),
@@ -502,9 +572,21 @@ mod tests {
         ];
         for (column, ascending) in expected {
             let mut list = base.clone();
-            sort_orders(&mut list, Sort { column, direction: Direction::Ascending });
+            sort_orders(
+                &mut list,
+                Sort {
+                    column,
+                    direction: Direction::Ascending,
+                },
+            );
             assert_eq!(ids(&list), ascending, "{column:?} ascending");
-            sort_orders(&mut list, Sort { column, direction: Direction::Descending });
+            sort_orders(
+                &mut list,
+                Sort {
+                    column,
+                    direction: Direction::Descending,
+                },
+            );
             let mut descending = ascending;
             descending.reverse();
             assert_eq!(ids(&list), descending, "{column:?} descending");
@@ -513,10 +595,26 @@ mod tests {
 
     #[test]
     fn ties_keep_id_order_in_both_directions() {
-        let mut list = vec![order(9, "same", None), order(4, "same", None), order(6, "same", None)];
-        sort_orders(&mut list, Sort { column: Column::CommonName, direction: Direction::Descending });
+        let mut list = vec![
+            order(9, "same", None),
+            order(4, "same", None),
+            order(6, "same", None),
+        ];
+        sort_orders(
+            &mut list,
+            Sort {
+                column: Column::CommonName,
+                direction: Direction::Descending,
+            },
+        );
         assert_eq!(ids(&list), [4, 6, 9]);
-        sort_orders(&mut list, Sort { column: Column::CommonName, direction: Direction::Ascending });
+        sort_orders(
+            &mut list,
+            Sort {
+                column: Column::CommonName,
+                direction: Direction::Ascending,
+            },
+        );
         assert_eq!(ids(&list), [4, 6, 9]);
     }
 
@@ -524,7 +622,13 @@ mod tests {
     fn header_click_flips_the_same_column_and_resets_another() {
         let s = Sort::default().toggled(Column::Expires);
         assert_eq!(s.direction, Direction::Descending);
-        assert_eq!(s.toggled(Column::Status), Sort { column: Column::Status, direction: Direction::Ascending });
+        assert_eq!(
+            s.toggled(Column::Status),
+            Sort {
+                column: Column::Status,
+                direction: Direction::Ascending
+            }
+        );
     }
 
     #[test]
@@ -532,7 +636,10 @@ mod tests {
         let mut o = order(1, "Shop.Example.org", None);
         o.approver_email = Some("hostmaster@example.org".into());
         o.status_name = Some("Complete".into());
-        let f = |text: &str, status: Option<&str>| Filter { text: text.into(), status: status.map(Into::into) };
+        let f = |text: &str, status: Option<&str>| Filter {
+            text: text.into(),
+            status: status.map(Into::into),
+        };
         assert!(f("shop", None).matches(&o));
         assert!(f("HOSTMASTER", None).matches(&o));
         assert!(f("  ", None).matches(&o));
@@ -543,22 +650,64 @@ mod tests {
 
     #[test]
     fn page_window_arithmetic() {
-        assert_eq!(PageWindow::new(312, 1, 25), PageWindow { page: 1, pages: 13, start: 25, end: 50, total: 312 });
-        assert_eq!(PageWindow::new(312, 12, 25), PageWindow { page: 12, pages: 13, start: 300, end: 312, total: 312 });
+        assert_eq!(
+            PageWindow::new(312, 1, 25),
+            PageWindow {
+                page: 1,
+                pages: 13,
+                start: 25,
+                end: 50,
+                total: 312
+            }
+        );
+        assert_eq!(
+            PageWindow::new(312, 12, 25),
+            PageWindow {
+                page: 12,
+                pages: 13,
+                start: 300,
+                end: 312,
+                total: 312
+            }
+        );
         assert_eq!(PageWindow::new(312, 99, 100).page, 3);
-        assert_eq!(PageWindow::new(0, 3, 25), PageWindow { page: 0, pages: 1, start: 0, end: 0, total: 0 });
+        assert_eq!(
+            PageWindow::new(0, 3, 25),
+            PageWindow {
+                page: 0,
+                pages: 1,
+                start: 0,
+                end: 0,
+                total: 0
+            }
+        );
         assert_eq!(PageWindow::new(50, 1, 25).end, 50);
     }
 
     #[test]
     fn policy_reads_status_names_by_meaning() {
-        for name in ["Pending CA Approval", "PENDING_APPROVAL", "pending approval by CA", "Awaiting approval"] {
+        for name in [
+            "Pending CA Approval",
+            "PENDING_APPROVAL",
+            "pending approval by CA",
+            "Awaiting approval",
+        ] {
             assert_eq!(default_email_for(name), Some(EmailType::Approver), "{name}");
         }
         for name in ["Approved", "APPROVED", "Complete", "completed", "Issued"] {
-            assert_eq!(default_email_for(name), Some(EmailType::Fulfillment), "{name}");
+            assert_eq!(
+                default_email_for(name),
+                Some(EmailType::Fulfillment),
+                "{name}"
+            );
         }
-        for name in ["Canceled", "Cancelled", "CANCELLED BY CA", "Rejected", "Something new"] {
+        for name in [
+            "Canceled",
+            "Cancelled",
+            "CANCELLED BY CA",
+            "Rejected",
+            "Something new",
+        ] {
             assert_eq!(default_email_for(name), None, "{name}");
         }
     }
@@ -569,10 +718,19 @@ mod tests {
             ("canceled".into(), Some(EmailType::Fulfillment)),
             ("Complete ".into(), None),
         ]);
-        let with_status = |s: &str| Order { status_name: Some(s.into()), ..Order::default() };
-        assert_eq!(policy.email_for(&with_status("Canceled")), Some(EmailType::Fulfillment));
+        let with_status = |s: &str| Order {
+            status_name: Some(s.into()),
+            ..Order::default()
+        };
+        assert_eq!(
+            policy.email_for(&with_status("Canceled")),
+            Some(EmailType::Fulfillment)
+        );
         assert_eq!(policy.email_for(&with_status("complete")), None);
-        assert_eq!(policy.email_for(&with_status("Pending CA Approval")), Some(EmailType::Approver));
+        assert_eq!(
+            policy.email_for(&with_status("Pending CA Approval")),
+            Some(EmailType::Approver)
+        );
         assert_eq!(policy.email_for(&Order::default()), None);
     }
 }

@@ -57,11 +57,16 @@ struct ResendTarget {
 /// Fetches the whole list in chunks of [`api::CHUNK`] with `resultLimit`, as far as the
 /// `SoftLayer-Total-Items` header says there is more. When the header is missing, or the API ignores
 /// `resultLimit`, a short or repeated chunk ends the loop, so the whole list is still read once.
-async fn load_orders(config: &Config, signal: &web_sys::AbortSignal) -> Result<(Vec<Order>, usize), ApiError> {
+async fn load_orders(
+    config: &Config,
+    signal: &web_sys::AbortSignal,
+) -> Result<(Vec<Order>, usize), ApiError> {
     let transport = &config.transport;
     let account_id = match config.account_id {
         Some(id) => id,
-        None => api::decode_account(&api::send(&api::account_request(&config.api_base), transport, signal).await?)?,
+        None => api::decode_account(
+            &api::send(&api::account_request(&config.api_base), transport, signal).await?,
+        )?,
     };
     let mut orders: Vec<Order> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -80,7 +85,8 @@ async fn load_orders(config: &Config, signal: &web_sys::AbortSignal) -> Result<(
         announced_total = chunk.total.or(announced_total);
         let more_announced = announced_total.is_some_and(|total| orders.len() < total);
         let full_chunk = received == api::CHUNK;
-        if orders.len() == before || !(more_announced || (announced_total.is_none() && full_chunk)) {
+        if orders.len() == before || !(more_announced || (announced_total.is_none() && full_chunk))
+        {
             break;
         }
     }
@@ -98,20 +104,30 @@ fn format_date(ts: model::Timestamp, lang: Lang) -> String {
 
 /// The machine-readable form of a date for `<time datetime>`.
 fn iso(ts: model::Timestamp) -> String {
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.epoch_ms as f64)).to_iso_string().into()
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.epoch_ms as f64))
+        .to_iso_string()
+        .into()
 }
 
 /// Hours and minutes now, in the widget's locale.
 fn clock_now(lang: Lang) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    js_sys::Date::new_0().to_locale_time_string_with_options(lang.tag(), &options).into()
+    js_sys::Date::new_0()
+        .to_locale_time_string_with_options(lang.tag(), &options)
+        .into()
 }
 
 /// The whole widget: toolbar, table, pager, live region and the confirmation popup.
 #[component]
 pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
-    let Instance { host, config, lang, id_prefix, reload } = instance;
+    let Instance {
+        host,
+        config,
+        lang,
+        id_prefix,
+        reload,
+    } = instance;
     let t: &'static Messages = lang.messages();
 
     let list = RwSignal::new(ListState::Loading);
@@ -138,7 +154,9 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                 previous.abort();
             }
             let Ok(controller) = AbortController::new() else {
-                list.set(ListState::Failed(ApiError::Network("AbortController unavailable".into())));
+                list.set(ListState::Failed(ApiError::Network(
+                    "AbortController unavailable".into(),
+                )));
                 return;
             };
             load_abort.set_value(Some(controller.clone()));
@@ -146,11 +164,14 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             let (config, host) = (config.clone(), host.clone());
             spawn_local(async move {
                 let signal = controller.signal();
-                if !statuses_loaded.get_value() {
+                if !statuses_loaded.try_get_value().unwrap_or(true) {
                     // Statuses only feed the filter; the list still works without them.
                     let req = api::statuses_request(&config.api_base);
-                    if let Ok(Ok(found)) = api::send(&req, &config.transport, &signal).await.map(|r| api::decode_statuses(&r)) {
-                        statuses_loaded.set_value(true);
+                    if let Ok(Ok(found)) = api::send(&req, &config.transport, &signal)
+                        .await
+                        .map(|r| api::decode_statuses(&r))
+                    {
+                        let _ = statuses_loaded.try_set_value(true);
                         let _ = statuses.try_set(found);
                     }
                 }
@@ -162,11 +183,20 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                     Ok((orders, total)) => {
                         let count = orders.len();
                         list.set(ListState::Ready(Arc::new(orders)));
-                        events::emit(&host, events::LOADED, &events::Loaded { count, total }, false);
+                        events::emit(
+                            &host,
+                            events::LOADED,
+                            &events::Loaded { count, total },
+                            false,
+                        );
                     }
                     Err(ApiError::Aborted) => {}
                     Err(error) => {
-                        let detail = events::Failure { status: error.status(), code: error.code(), message: t.explain(&error) };
+                        let detail = events::Failure {
+                            status: error.status(),
+                            code: error.code(),
+                            message: t.explain(&error),
+                        };
                         list.set(ListState::Failed(error));
                         events::emit(&host, events::LOAD_ERROR, &detail, false);
                     }
@@ -182,8 +212,13 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
         start_load.with_value(|load| load());
     });
 
+    // Aborts a resend in flight when the widget goes away; its answer would have nowhere to go.
+    let instance_abort = StoredValue::new_local(AbortController::new().ok());
     on_cleanup(move || {
         generation.set_value(u64::MAX);
+        if let Some(controller) = instance_abort.get_value() {
+            controller.abort();
+        }
         if let Some(controller) = load_abort.get_value() {
             controller.abort();
         }
@@ -203,15 +238,23 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
         });
     }
 
-    // The visible rows: the list filtered, sorted, then paged.
+    // The visible rows: positions in the list, filtered, sorted, then paged. Only a page of orders is cloned.
     let filtered = Memo::new(move |_| {
-        let ListState::Ready(orders) = list.get() else { return Arc::new(Vec::new()) };
-        let filter = Filter { text: filter_text.get(), status: status_filter.get() };
-        let mut rows: Vec<Order> = orders.iter().filter(|o| filter.matches(o)).cloned().collect();
-        model::sort_orders(&mut rows, sort.get());
-        Arc::new(rows)
+        let ListState::Ready(orders) = list.get() else {
+            return Vec::new();
+        };
+        let filter = Filter {
+            text: filter_text.get(),
+            status: status_filter.get(),
+        };
+        let kept = (0..orders.len())
+            .filter(|&i| filter.matches(&orders[i]))
+            .collect();
+        model::sorted_indices(&orders, kept, sort.get())
     });
-    let window = Memo::new(move |_| filtered.with(|rows| PageWindow::new(rows.len(), page.get(), page_size.get())));
+    let window = Memo::new(move |_| {
+        filtered.with(|rows| PageWindow::new(rows.len(), page.get(), page_size.get()))
+    });
 
     // --- The popup -------------------------------------------------------------------------------
     let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
@@ -272,13 +315,20 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
         if ev.key() != "Tab" {
             return;
         }
-        let (Some(dialog), Some(first), Some(last)) =
-            (dialog_ref.get_untracked(), cancel_ref.get_untracked(), confirm_ref.get_untracked())
-        else {
+        let (Some(dialog), Some(first), Some(last)) = (
+            dialog_ref.get_untracked(),
+            cancel_ref.get_untracked(),
+            confirm_ref.get_untracked(),
+        ) else {
             return;
         };
-        let active = dialog.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().and_then(|r| r.active_element());
-        let is = |button: &web_sys::HtmlButtonElement| active.as_ref() == Some(button.unchecked_ref());
+        let active = dialog
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .and_then(|r| r.active_element());
+        let is =
+            |button: &web_sys::HtmlButtonElement| active.as_ref() == Some(button.unchecked_ref());
         if ev.shift_key() && is(&first) {
             ev.prevent_default();
             let _ = last.focus();
@@ -294,7 +344,9 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             if in_flight.get_value() {
                 return;
             }
-            let Some(order) = target.get_untracked() else { return };
+            let Some(order) = target.get_untracked() else {
+                return;
+            };
             in_flight.set_value(true);
             let request_detail = events::ResendRequest {
                 order_id: order.order_id,
@@ -313,12 +365,14 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             let (config, host) = (config.clone(), host.clone());
             spawn_local(async move {
                 let req = api::resend_request(&config.api_base, order.order_id, order.email);
-                let result = match AbortController::new() {
-                    Ok(controller) => match api::send(&req, &config.transport, &controller.signal()).await {
-                        Ok(raw) => api::decode_resend(&raw),
-                        Err(e) => Err(e),
-                    },
-                    Err(_) => Err(ApiError::Network("AbortController unavailable".into())),
+                let result = match instance_abort.get_value() {
+                    Some(controller) => {
+                        match api::send(&req, &config.transport, &controller.signal()).await {
+                            Ok(raw) => api::decode_resend(&raw),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    None => Err(ApiError::Network("AbortController unavailable".into())),
                 };
                 let _ = in_flight.try_set_value(false);
                 if busy.try_set(false).is_some() {
@@ -360,7 +414,11 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                         if still_open {
                             dialog_error.set(Some(message.clone()));
                         } else {
-                            announcement.set(t.resend_failed(order.email, &order.common_name, &message));
+                            announcement.set(t.resend_failed(
+                                order.email,
+                                &order.common_name,
+                                &message,
+                            ));
                             target.set(None);
                         }
                         events::emit(
@@ -392,9 +450,16 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
         let action = match (order.id, email, order.approver_email.clone()) {
             (Some(id), Some(email), Some(recipient)) => {
                 let label = t.send_label(email, &name);
-                let resend = ResendTarget { order_id: id, common_name: name.clone(), recipient, email };
+                let resend = ResendTarget {
+                    order_id: id,
+                    common_name: name.clone(),
+                    recipient,
+                    email,
+                };
                 let on_send = move |ev: leptos::ev::MouseEvent| {
-                    let button = ev.current_target().and_then(|t| t.dyn_into::<HtmlElement>().ok());
+                    let button = ev
+                        .current_target()
+                        .and_then(|t| t.dyn_into::<HtmlElement>().ok());
                     open_dialog(resend.clone(), button);
                 };
                 let note = move || sent_at.with(|m| m.get(&id).map(|time| t.sent_at(time)));
@@ -478,13 +543,17 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
         names
             .into_iter()
             .map(|name| {
-                let selected = { let n = name.clone(); move || status_filter.with(|f| f.as_deref() == Some(n.as_str())) };
+                let selected = {
+                    let n = name.clone();
+                    move || status_filter.with(|f| f.as_deref() == Some(n.as_str()))
+                };
                 view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
             })
             .collect_view()
     };
 
-    let body = move || match list.get() {
+    let body = move || {
+        match list.get() {
         ListState::Loading => view! {
             <div class="state loading" part="state"><span class="spinner" aria-hidden="true"></span>{t.loading}</div>
         }
@@ -505,7 +574,8 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
         ListState::Ready(_) => {
             let rows = move || {
                 let w = window.get();
-                filtered.with(|rows| rows[w.start..w.end].to_vec())
+                let ListState::Ready(orders) = list.get() else { return Vec::new() };
+                filtered.with(|rows| rows[w.start..w.end].iter().map(|&i| orders[i].clone()).collect::<Vec<_>>())
             };
             view! {
                 <div class="table-wrap" part="table-wrap">
@@ -553,18 +623,35 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
 
     let filter_id = format!("{id_prefix}-filter");
     let status_id = format!("{id_prefix}-status");
-    let dialog_title = move || target.with(|o| o.as_ref().map(|o| t.dialog_title(o.email)).unwrap_or_default());
+    let dialog_title = move || {
+        target.with(|o| {
+            o.as_ref()
+                .map(|o| t.dialog_title(o.email))
+                .unwrap_or_default()
+        })
+    };
     let dialog_text = move || {
-        target.with(|o| o.as_ref().map(|o| t.dialog_text(o.email, &o.common_name, &o.recipient)).unwrap_or_default())
+        target.with(|o| {
+            o.as_ref()
+                .map(|o| t.dialog_text(o.email, &o.common_name, &o.recipient))
+                .unwrap_or_default()
+        })
     };
     let labelledby = title_id.clone();
     let describedby = {
         let (desc_id, alert_id) = (desc_id.clone(), alert_id.clone());
-        move || if dialog_error.with(Option::is_some) { format!("{desc_id} {alert_id}") } else { desc_id.clone() }
+        move || {
+            if dialog_error.with(Option::is_some) {
+                format!("{desc_id} {alert_id}")
+            } else {
+                desc_id.clone()
+            }
+        }
     };
 
     view! {

@@ -1,0 +1,147 @@
+// <ssl-orders>: the custom element around mount(). Registered once, however often the module is loaded.
+//
+// Attributes carry plain settings and apply live; credentials are properties only, never attributes.
+
+const ATTRIBUTES = {
+  "api-base": "apiBase",
+  "account-id": "accountId",
+  lang: "lang",
+  "page-size": "pageSize",
+  "email-types": "emailTypes",
+};
+// Properties that feed the configuration. Secrets are write-only: reading them gives undefined.
+const PROPERTIES = ["token", "username", "apiKey", "credentials", "timeoutMs"];
+const SECRETS = new Set(["token", "apiKey"]);
+const SET_SETTING = Symbol("setSetting");
+
+export function defineSslOrders(mount) {
+  if (customElements.get("ssl-orders")) return false;
+  const settings = new WeakMap();
+
+  class SslOrdersElement extends HTMLElement {
+    static get observedAttributes() {
+      return Object.keys(ATTRIBUTES);
+    }
+
+    #handle = null;
+    #pending = false;
+    #teardown = 0;
+    #error = null;
+
+    constructor() {
+      super();
+      this.attachShadow({ mode: "open" });
+      settings.set(this, {});
+    }
+
+    connectedCallback() {
+      // Properties set before the element was defined shadow the accessors; move them behind them.
+      for (const name of PROPERTIES) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
+      }
+      if (this.#teardown) {
+        clearTimeout(this.#teardown); // moved in the DOM: keep everything as it is
+        this.#teardown = 0;
+      }
+      if (!this.#handle) this.#scheduleMount();
+    }
+
+    disconnectedCallback() {
+      // A move is a disconnect and a connect in the same task, so tear down only if it stays out.
+      this.#teardown = setTimeout(() => {
+        this.#teardown = 0;
+        if (!this.isConnected) this.#unmount();
+      }, 0);
+    }
+
+    attributeChangedCallback(_name, oldValue, newValue) {
+      if (oldValue !== newValue && (this.#handle || this.#error)) this.#remount();
+    }
+
+    /** `loading`, `ready`, `empty`, `error` or `unmounted`. */
+    get state() {
+      return this.#handle ? this.#handle.state : this.#error ? "error" : "unmounted";
+    }
+
+    /** The configuration error that stopped the widget, or null. */
+    get error() {
+      return this.#error;
+    }
+
+    /** Loads the list again. */
+    reload() {
+      this.#handle?.reload();
+    }
+
+    /** Builds the configuration from attributes and properties; mount() validates it. */
+    #config() {
+      const config = {};
+      for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
+        const value = this.getAttribute(attribute);
+        if (value !== null) config[key] = value;
+      }
+      Object.assign(config, settings.get(this));
+      return config;
+    }
+
+    // Mount after the current task, so properties set right after the element was added are used.
+    #scheduleMount() {
+      if (this.#pending) return;
+      this.#pending = true;
+      queueMicrotask(() => {
+        this.#pending = false;
+        if (this.isConnected && !this.#handle) this.#mount();
+      });
+    }
+
+    #mount() {
+      try {
+        this.#handle = mount(this, this.#config());
+        this.#error = null;
+      } catch (error) {
+        this.#error = error; // mount() already shows the message inside the element
+      }
+    }
+
+    #unmount() {
+      if (this.#handle) {
+        this.#handle.unmount();
+        this.#handle.free();
+        this.#handle = null;
+      }
+    }
+
+    #remount() {
+      this.#unmount();
+      this.#error = null;
+      if (this.isConnected) this.#scheduleMount();
+    }
+
+    [SET_SETTING](name, value) {
+      const own = settings.get(this);
+      if (value === undefined || value === null) delete own[name];
+      else own[name] = value;
+      if (this.#handle || this.#error) this.#remount();
+    }
+  }
+
+  for (const name of PROPERTIES) {
+    Object.defineProperty(SslOrdersElement.prototype, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        return SECRETS.has(name) ? undefined : settings.get(this)?.[name];
+      },
+      set(value) {
+        this[SET_SETTING](name, value);
+      },
+    });
+  }
+
+  customElements.define("ssl-orders", SslOrdersElement);
+  return true;
+}
