@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test: native (widget logic + emulator), the browser suite in
-# headless Chromium and Firefox against a live emulator, the release build with its size budget, and
-# the trusted-keyboard end-to-end suite on the demo page.
+# headless Chromium and Firefox against a live emulator, the release build with its size budget, the
+# trusted-keyboard suites (Chromium via Playwright, Firefox via geckodriver), the axe audit, and the
+# strict-CSP / Trusted Types pages.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -33,7 +34,19 @@ log "4/5 release bundle and size budget"
 build_bundle
 node e2e/size.mjs dist
 
-log "5/5 end-to-end with trusted keystrokes (Playwright + Debian Chromium) on the demo page"
-start_emulator "$OUT/emulator-e2e.log" --addr 127.0.0.1:18789 --static "$ROOT/dist" --orders 40 --seed 7
+log "5/5 end-to-end on real pages (Playwright + Debian Chromium)"
+SITE="$OUT/site"; rm -rf "$SITE"; mkdir -p "$SITE"
+cp -r dist/. "$SITE/"; cp e2e/csp/* e2e/pages/* "$SITE/"
+start_emulator "$OUT/emulator-e2e.log" --addr 127.0.0.1:18789 --static "$SITE" --orders 40 --seed 7
 E2E_BASE="http://127.0.0.1:18789" E2E_OUT="$OUT/e2e" node e2e/keyboard.mjs
+E2E_BASE="http://127.0.0.1:18789" node e2e/firefox-keyboard.mjs
+log "accessibility audit (axe-core) of every state in English and Spanish; screenshots in $OUT/a11y"
+E2E_BASE="http://127.0.0.1:18789" E2E_OUT="$OUT/a11y" A11Y_DOCS_IMG="" node e2e/a11y.mjs
+
+STRICT_CSP="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
+start_emulator "$OUT/emulator-csp.log" --addr 127.0.0.1:18792 --static "$SITE" --csp "$STRICT_CSP"
+E2E_BASE="http://127.0.0.1:18792" E2E_LABEL="strict CSP" node e2e/csp.mjs
+start_emulator "$OUT/emulator-tt.log" --addr 127.0.0.1:18793 --static "$SITE" \
+  --csp "$STRICT_CSP; require-trusted-types-for 'script'"
+E2E_BASE="http://127.0.0.1:18793" E2E_LABEL="strict CSP + Trusted Types" node e2e/csp.mjs
 log "all tests passed"

@@ -552,33 +552,59 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             .collect_view()
     };
 
+    // A narrow host or a 200 % zoom makes the table scroll sideways; browsers do not always scroll a
+    // focused control into view inside it, so keyboard users would tab to a half-hidden button.
+    let reveal_focused = move |ev: leptos::ev::FocusEvent| {
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    };
+
     let body = move || {
         match list.get() {
-        ListState::Loading => view! {
-            <div class="state loading" part="state"><span class="spinner" aria-hidden="true"></span>{t.loading}</div>
-        }
-        .into_any(),
-        ListState::Failed(error) => {
-            let retry = move |_| start_load.with_value(|load| load());
-            view! {
+            ListState::Loading => view! {
+                <div class="state loading" part="state">
+                    // Not a literal subtree: Leptos would build a static one from an HTML string, which a page
+                    // enforcing Trusted Types refuses.
+                    <span class="spinner" aria-hidden={"true"}></span>
+                    {t.loading}
+                </div>
+            }
+            .into_any(),
+            ListState::Failed(error) => {
+                let retry = move |_| start_load.with_value(|load| load());
+                view! {
                 <div class="state error" part="state">
                     <p role="alert"><strong>{t.load_failed}</strong>" "<span class="api-message">{t.explain(&error)}</span></p>
                     <button type="button" class="retry" on:click=retry>{t.retry}</button>
                 </div>
             }
             .into_any()
-        }
-        ListState::Ready(orders) if orders.is_empty() => {
-            view! { <div class="state empty" part="state"><p>{t.empty}</p></div> }.into_any()
-        }
-        ListState::Ready(_) => {
-            let rows = move || {
-                let w = window.get();
-                let ListState::Ready(orders) = list.get() else { return Vec::new() };
-                filtered.with(|rows| rows[w.start..w.end].iter().map(|&i| orders[i].clone()).collect::<Vec<_>>())
-            };
-            view! {
-                <div class="table-wrap" part="table-wrap">
+            }
+            ListState::Ready(orders) if orders.is_empty() => {
+                view! { <div class="state empty" part="state"><p>{t.empty}</p></div> }.into_any()
+            }
+            ListState::Ready(_) => {
+                let rows = move || {
+                    let w = window.get();
+                    let ListState::Ready(orders) = list.get() else {
+                        return Vec::new();
+                    };
+                    filtered.with(|rows| {
+                        rows[w.start..w.end]
+                            .iter()
+                            .map(|&i| orders[i].clone())
+                            .collect::<Vec<_>>()
+                    })
+                };
+                view! {
+                <div class="table-wrap" part="table-wrap" on:focusin=reveal_focused>
                     <table part="table">
                         <caption>{t.caption}</caption>
                         <thead part="header">
@@ -622,8 +648,8 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                 </div>
             }
             .into_any()
+            }
         }
-    }
     };
 
     let filter_id = format!("{id_prefix}-filter");
@@ -657,19 +683,23 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     view! {
         <div class="widget" part="base" lang=lang.tag()>
             <div class="toolbar" part="toolbar">
-                <label for=filter_id.clone()>{t.filter_label}</label>
-                <input id=filter_id type="search" part="filter" placeholder=t.filter_placeholder
-                    prop:value=move || filter_text.get()
-                    on:input=move |ev| { filter_text.set(event_target_value(&ev)); page.set(0); } />
-                <label for=status_id.clone()>{t.status_filter_label}</label>
-                <select id=status_id part="status-filter" on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    status_filter.set((!value.is_empty()).then_some(value));
-                    page.set(0);
-                }>
-                    <option value="" selected=move || status_filter.with(Option::is_none)>{t.all_statuses}</option>
-                    {status_options}
-                </select>
+                <span class="field filter-field">
+                    <label for=filter_id.clone()>{t.filter_label}</label>
+                    <input id=filter_id type="search" part="filter" placeholder=t.filter_placeholder
+                        prop:value=move || filter_text.get()
+                        on:input=move |ev| { filter_text.set(event_target_value(&ev)); page.set(0); } />
+                </span>
+                <span class="field">
+                    <label for=status_id.clone()>{t.status_filter_label}</label>
+                    <select id=status_id part="status-filter" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        status_filter.set((!value.is_empty()).then_some(value));
+                        page.set(0);
+                    }>
+                        <option value="" selected=move || status_filter.with(Option::is_none)>{t.all_statuses}</option>
+                        {status_options}
+                    </select>
+                </span>
                 <button type="button" class="refresh" part="refresh" on:click=move |_| start_load.with_value(|load| load())>{t.refresh}</button>
             </div>
             {body}

@@ -39,6 +39,8 @@ pub struct Config {
     pub orders: usize,
     pub seed: u64,
     pub static_dir: Option<PathBuf>,
+    /// `Content-Security-Policy` sent with static files, to prove the widget works under a strict policy.
+    pub csp: Option<String>,
     pub account_id: i64,
     pub user: String,
     pub api_key: String,
@@ -56,6 +58,7 @@ impl Default for Config {
             orders: 40,
             seed: 7,
             static_dir: None,
+            csp: None,
             account_id: 1_234_567,
             user: "SL1234567".into(),
             api_key: "demo-api-key-0123456789abcdef".into(),
@@ -85,12 +88,35 @@ pub fn app(state: AppState) -> Router {
         None => router.route("/", get(index)).fallback(not_found),
     };
     router
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            static_csp,
+        ))
         .layer(DefaultBodyLimit::max(CONTROL_BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             cors::layer,
         ))
         .with_state(state)
+}
+
+/// Adds the configured `Content-Security-Policy` to static files (not to API or control answers).
+async fn static_csp(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path();
+    let is_static = !(path.starts_with("/rest") || path.starts_with("/_emulator"));
+    let mut response = next.run(request).await;
+    if let (true, Some(policy)) = (is_static, state.config.csp.as_deref()) {
+        if let Ok(value) = axum::http::HeaderValue::from_str(policy) {
+            response
+                .headers_mut()
+                .insert("content-security-policy", value);
+        }
+    }
+    response
 }
 
 /// Plain-text landing page when no `--static` directory is served.

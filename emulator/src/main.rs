@@ -29,6 +29,9 @@ struct Cli {
     /// Directory served at / (index.html for /), after the /rest and /_emulator routes.
     #[arg(long = "static", value_name = "DIR")]
     static_dir: Option<PathBuf>,
+    /// Content-Security-Policy header sent with the static files (default: none).
+    #[arg(long, value_name = "POLICY")]
+    csp: Option<String>,
     /// SoftLayer account id owning the orders.
     #[arg(long, default_value_t = 1_234_567)]
     account_id: i64,
@@ -62,6 +65,7 @@ impl From<Cli> for Config {
             orders: cli.orders,
             seed: cli.seed,
             static_dir: cli.static_dir,
+            csp: cli.csp,
             account_id: cli.account_id,
             user: cli.user,
             api_key: cli.api_key,

@@ -886,3 +886,22 @@ async fn static_dir_is_served_after_api_routes() {
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn csp_is_sent_with_static_files_only() {
+    let dir = std::env::temp_dir().join(format!("sl-emulator-csp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("index.html"), "<h1>strict</h1>").expect("write");
+    let policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+    let config = Config {
+        static_dir: Some(dir.clone()),
+        csp: Some(policy.into()),
+        ..common::config()
+    };
+    let (_, app) = setup_with(config);
+    let page = send(&app, Method::GET, "/", None, None, &[]).await;
+    assert_eq!(page.header("content-security-policy"), Some(policy));
+    let api = get(&app, ACCOUNT_URI).await;
+    assert_eq!(api.header("content-security-policy"), None);
+    let _ = std::fs::remove_dir_all(dir);
+}

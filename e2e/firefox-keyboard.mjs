@@ -1,0 +1,214 @@
+// The keyboard-only path of e2e/keyboard.mjs, in Firefox ESR, with trusted keystrokes sent through
+// geckodriver's W3C WebDriver HTTP API (Actions API), driven from Node with plain fetch. State is read
+// through the widget's open shadow root with "execute/sync". Runs on the test host page
+// e2e/pages/host.html; the emulator must serve a site dir made of dist/* + e2e/pages/*.
+// Usage: E2E_BASE=http://127.0.0.1:18791 [GECKODRIVER=path] [FIREFOX=/usr/bin/firefox-esr] node e2e/firefox-keyboard.mjs
+import { spawn, execFileSync } from "node:child_process";
+import { createServer } from "node:net";
+import assert from "node:assert/strict";
+
+const base = process.env.E2E_BASE ?? "http://127.0.0.1:8787";
+const firefox = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
+const geckodriver = process.env.GECKODRIVER
+  ?? execFileSync("sh", ["-c", "command -v geckodriver || echo /root/.cargo/bin/geckodriver"]).toString().trim();
+const started = Date.now();
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const KEY = { tab: "\uE004", enter: "\uE007", escape: "\uE00C", shift: "\uE008" };
+
+const emulator = async (method, path, body) => {
+  const res = await fetch(`${base}/_emulator/${path}`, {
+    method, headers: { "Content-Type": "application/json" }, body: body && JSON.stringify(body),
+  });
+  assert.ok(res.ok, `${method} ${path} → ${res.status}`);
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+};
+
+const freePort = () => new Promise((resolve, reject) => {
+  const server = createServer();
+  server.once("error", reject);
+  server.listen(0, "127.0.0.1", () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+
+// --- geckodriver ---------------------------------------------------------------------------------------
+const port = await freePort();
+const driverLog = [];
+const driver = spawn(geckodriver, ["--port", String(port), "--host", "127.0.0.1", "--log", "warn"], {
+  stdio: ["ignore", "pipe", "pipe"],
+});
+driver.stdout.on("data", (d) => driverLog.push(String(d)));
+driver.stderr.on("data", (d) => driverLog.push(String(d)));
+const wdBase = `http://127.0.0.1:${port}`;
+
+async function wd(method, path, body) {
+  const res = await fetch(`${wdBase}${path}`, {
+    method,
+    headers: { "Content-Type": "application/json; charset=utf-8" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`WebDriver ${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
+  return json.value;
+}
+
+let session = null;
+let passed = 0, failed = 0;
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    passed += 1;
+    results.push(`ok   ${name}`);
+  } catch (error) {
+    failed += 1;
+    results.push(`FAIL ${name}\n     ${String(error.stack ?? error).split("\n").slice(0, 4).join("\n     ")}`);
+  }
+}
+
+// Runs a script in the page; `root` is the widget's shadow root.
+const inPage = (body, ...args) => wd("POST", `/session/${session}/execute/sync`, {
+  script: `const root = document.querySelector("#orders")?.shadowRoot; ${body}`, args,
+});
+// Trusted keystrokes: one W3C key input source, optionally holding Shift.
+async function press(key, { shift = false } = {}) {
+  const actions = [];
+  if (shift) actions.push({ type: "keyDown", value: KEY.shift });
+  actions.push({ type: "keyDown", value: key }, { type: "keyUp", value: key });
+  if (shift) actions.push({ type: "keyUp", value: KEY.shift });
+  await wd("POST", `/session/${session}/actions`, { actions: [{ type: "key", id: "keyboard", actions }] });
+  await wd("DELETE", `/session/${session}/actions`);
+}
+// The element that really has focus, looking through shadow roots.
+const focused = () => inPage(`
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  if (!el) return null;
+  return { tag: el.tagName.toLowerCase(), cls: String(el.className), label: el.getAttribute("aria-label"), text: el.textContent.trim() };`);
+const dialogOpen = () => inPage("return root.querySelector('dialog').open;");
+async function waitFor(description, probe, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last) return last;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${description} (last: ${JSON.stringify(last)})`);
+}
+
+try {
+  await waitFor("geckodriver", async () => {
+    try { return (await wd("GET", "/status")).ready; } catch { return false; }
+  }, 10000);
+  const created = await wd("POST", "/session", {
+    capabilities: {
+      alwaysMatch: {
+        browserName: "firefox",
+        "moz:firefoxOptions": { binary: firefox, args: ["-headless"] },
+      },
+    },
+  });
+  session = created.sessionId;
+  console.log(`firefox ${created.capabilities.browserVersion}, geckodriver on port ${port}`);
+  await wd("POST", `/session/${session}/window/rect`, { width: 1100, height: 800 });
+
+  await emulator("POST", "reset");
+  await wd("POST", `/session/${session}/url`, { url: `${base}/host.html?lang=en` });
+  await waitFor("the widget to be ready", () => inPage("return document.querySelector('#orders')?.dataset.state === 'ready';"), 15000);
+
+  await check("Tab from the page start reaches the first row's Send button", async () => {
+    const firstSend = await inPage("return root.querySelector('button.send').getAttribute('aria-label');");
+    for (let i = 0; i < 40; i += 1) {
+      await press(KEY.tab);
+      const f = await focused();
+      if (f?.cls === "send") {
+        assert.match(f.label, /^Send (approval|fulfillment) email for /);
+        assert.equal(f.label, firstSend, "the first Send reached is the first row's");
+        return;
+      }
+    }
+    assert.fail("no Send button reached with Tab");
+  });
+
+  await check("Enter opens the popup with focus on Cancel", async () => {
+    await press(KEY.enter);
+    assert.equal(await dialogOpen(), true);
+    await waitFor("focus on Cancel", async () => (await focused())?.cls === "cancel", 2000);
+  });
+
+  await check("Tab → Resend, Tab wraps to Cancel, Shift+Tab wraps to Resend", async () => {
+    await press(KEY.tab);
+    assert.equal((await focused()).cls, "confirm", "Tab moves to Resend");
+    await press(KEY.tab);
+    assert.equal((await focused()).cls, "cancel", "Tab wraps to Cancel");
+    await press(KEY.tab, { shift: true });
+    assert.equal((await focused()).cls, "confirm", "Shift+Tab wraps to Resend");
+    assert.equal(await dialogOpen(), true);
+  });
+
+  await check("Escape closes the popup, sends nothing, and focus returns to Send", async () => {
+    await press(KEY.escape);
+    await waitFor("the popup to close", async () => !(await dialogOpen()), 2000);
+    // The close event can arrive a frame after the dialog closed.
+    await waitFor("focus back on Send", async () => (await focused())?.cls === "send", 2000);
+    assert.equal((await emulator("GET", "outbox")).length, 0);
+  });
+
+  await check("Enter reopens, Tab, Enter sends exactly one email and the live region names the recipient", async () => {
+    await press(KEY.enter);
+    assert.equal(await dialogOpen(), true);
+    await waitFor("focus on Cancel", async () => (await focused())?.cls === "cancel", 2000);
+    await press(KEY.tab);
+    assert.equal((await focused()).cls, "confirm");
+    await press(KEY.enter);
+    const status = await waitFor("the status message",
+      () => inPage("const t = root.querySelector('[role=status]').textContent; return t.includes('sent again to') && t;"));
+    await sleep(300); // room for a second, unwanted POST to arrive
+    const outbox = await emulator("GET", "outbox");
+    assert.equal(outbox.length, 1, `outbox: ${JSON.stringify(outbox)}`);
+    assert.ok(status.includes(outbox[0].recipient), `"${status}" names ${outbox[0].recipient}`);
+    const resent = await inPage("return window.sslOrdersHost.events.filter((e) => e.name === 'ssl-orders-email-resent').length;");
+    assert.equal(resent, 1, "one ssl-orders-email-resent event");
+    assert.equal(await dialogOpen(), false);
+    await waitFor("focus back on Send", async () => (await focused())?.cls === "send", 2000);
+  });
+
+  await check("a sort header button works from the keyboard (Shift+Tab to it, Enter)", async () => {
+    await press(KEY.tab, { shift: true }); // from the first row's Send to the last sort button
+    const f = await focused();
+    assert.equal(f.cls, "sort", `focus on ${JSON.stringify(f)}`);
+    const column = () => inPage(`
+      const el = root.activeElement;
+      return { sort: el.closest("th").getAttribute("aria-sort"), name: el.textContent.trim() };`);
+    const before = await column();
+    await press(KEY.enter);
+    const after = await waitFor("aria-sort to change", async () => {
+      const now = await column();
+      return now.sort && now.sort !== before.sort && now;
+    }, 2000);
+    const others = await inPage("return [...root.querySelectorAll('thead th[aria-sort]')].length;");
+    assert.equal(others, 1, "aria-sort on the sorted column only");
+    const status = await inPage("return root.querySelector('[role=status]').textContent;");
+    assert.ok(status.length > 0 && !status.includes("sent again"), `sort announced: "${status}"`);
+    results.push(`     ${before.name}: ${before.sort ?? "none"} → ${after.sort}; announced "${status}"`);
+  });
+} catch (error) {
+  failed += 1;
+  results.push(`FAIL the run stopped: ${String(error.stack ?? error).split("\n").slice(0, 4).join("\n     ")}`);
+  if (driverLog.length) results.push(`     geckodriver: ${driverLog.join("").trim().split("\n").slice(-5).join("\n     ")}`);
+} finally {
+  if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
+  const exited = new Promise((resolve) => (driver.exitCode !== null ? resolve() : driver.once("exit", resolve)));
+  driver.kill("SIGTERM");
+  await Promise.race([exited, sleep(3000)]);
+  await emulator("POST", "reset").catch(() => {});
+}
+
+console.log(results.join("\n"));
+console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`firefox-e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
