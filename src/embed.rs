@@ -229,7 +229,10 @@ extern "C" {
 /// module twice is harmless) and sends panic messages to the console.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // A wasm panic never unwinds, so after one the hook cannot be set again; nothing else breaks.
+    if !std::thread::panicking() {
+        console_error_panic_hook::set_once();
+    }
     let mount = Closure::<dyn Fn(JsValue, JsValue) -> Result<WidgetHandle, JsError>>::new(
         |target: JsValue, config| mount_js(&target, config),
     );

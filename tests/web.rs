@@ -98,6 +98,15 @@ struct Fixture {
 
 impl Drop for Fixture {
     fn drop(&mut self) {
+        // Across the whole suite: the credentials never reach the DOM, an attribute or an event detail.
+        if !std::thread::panicking() {
+            let shown = self.root().inner_html() + &self.host.outer_html();
+            let details = serde_json::to_string(&*self.events.borrow()).unwrap_or_default();
+            assert!(
+                !shown.contains(TOKEN) && !details.contains(TOKEN),
+                "the token leaked"
+            );
+        }
         self.handle.unmount();
         self.host.remove();
     }
@@ -706,17 +715,83 @@ async fn credentials_never_reach_the_dom_or_event_details() {
 }
 
 #[wasm_bindgen_test]
-async fn two_widgets_on_one_page_are_independent() {
+async fn two_widgets_with_different_accounts_do_not_affect_each_other() {
     let a = fixture().await;
-    let b = mount_fresh(config());
+    let mut other = config();
+    other.account_id = Some(7654321);
+    other.transport.auth = ssl_orders::api::Auth::Bearer("other-account-token".into());
+    let b = mount_fresh(other);
     b.wait_for_state("ready").await;
-    let a_title = a.dialog().get_attribute("aria-labelledby").unwrap();
-    let b_title = b.dialog().get_attribute("aria-labelledby").unwrap();
-    assert_ne!(a_title, b_title, "ids are unique per instance");
+    assert_eq!(
+        b.all("tbody tr[part=row]").len(),
+        3,
+        "the second account's own orders"
+    );
+    assert_ne!(
+        a.dialog().get_attribute("aria-labelledby").unwrap(),
+        b.dialog().get_attribute("aria-labelledby").unwrap(),
+        "ids are unique per instance"
+    );
     a.get(".pager button.next").click();
     tick().await;
     assert_eq!(a.text(".pager .range"), "26–40 of 40");
-    assert_eq!(b.text(".pager .range"), "1–25 of 40");
+    assert_eq!(b.text(".pager .range"), "1–3 of 3");
+
+    let send = b
+        .query("tbody button.send")
+        .expect("an order of the second account that can resend");
+    send.unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert!(b.dialog().open() && !a.dialog().open());
+    b.get("dialog button.confirm").click();
+    let events = b.events.clone();
+    wait_until("the second widget's outcome", || {
+        events.borrow().iter().any(|(n, _)| {
+            n.starts_with("ssl-orders-email-resent") || n == "ssl-orders-resend-error"
+        })
+    })
+    .await;
+    assert!(
+        b.events_named("ssl-orders-resend-error").is_empty(),
+        "{:?}",
+        b.events_named("ssl-orders-resend-error")
+    );
+    let resent = b.events_named("ssl-orders-email-resent").remove(0);
+    assert!((39901..=39903).contains(&resent["orderId"].as_u64().unwrap()));
+    assert!(
+        a.events_named("ssl-orders-email-resent").is_empty(),
+        "the other widget heard nothing"
+    );
+    assert!(a.text("[role=status]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn without_an_account_id_the_account_is_discovered() {
+    let mut cfg = config();
+    cfg.account_id = None;
+    let f = fixture_with(cfg).await;
+    f.wait_for_state("ready").await;
+    let requests = control("GET", "requests", None).await.to_string();
+    assert!(requests.contains("SoftLayer_Account/getObject.json"));
+    assert!(requests.contains("mask[id]") || requests.contains("mask%5Bid%5D"));
+    assert_eq!(f.all("tbody tr[part=row]").len(), 25);
+}
+
+#[wasm_bindgen_test]
+async fn every_request_goes_to_the_configured_api_base() {
+    let spy = spy();
+    let f = fixture().await;
+    f.open_first_send().await;
+    f.get("dialog button.confirm").click();
+    f.wait_for_event("ssl-orders-email-resent").await;
+    let urls = js_sys::Array::from(&js_sys::Reflect::get(&spy, &"urls".into()).unwrap());
+    spy.restore();
+    let base = format!("{EMULATOR}/rest/v3.1/");
+    let urls: Vec<String> = urls.iter().filter_map(|u| u.as_string()).collect();
+    let widget: Vec<&String> = urls.iter().filter(|u| !u.contains("/_emulator/")).collect();
+    assert!(widget.len() >= 3, "{urls:?}");
+    assert!(widget.iter().all(|u| u.starts_with(&base)), "{widget:?}");
+    assert!(urls.iter().all(|u| !u.contains(TOKEN)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1473,7 +1548,12 @@ export function spy() {
   const record = { signals: [], added: 0, removed: 0 };
   const fetch = window.fetch, add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
   const outside = (t) => !(t instanceof Node) || !(t.getRootNode() instanceof ShadowRoot);
-  window.fetch = function (input, init) { record.signals.push(input?.signal ?? init?.signal); return fetch.apply(this, arguments); };
+  record.urls = [];
+  window.fetch = function (input, init) {
+    record.signals.push(input?.signal ?? init?.signal);
+    record.urls.push(typeof input === "string" ? input : input?.url);
+    return fetch.apply(this, arguments);
+  };
   EventTarget.prototype.addEventListener = function () { if (outside(this)) record.added += 1; return add.apply(this, arguments); };
   EventTarget.prototype.removeEventListener = function () { if (outside(this)) record.removed += 1; return remove.apply(this, arguments); };
   record.restore = () => { window.fetch = fetch; EventTarget.prototype.addEventListener = add; EventTarget.prototype.removeEventListener = remove; };

@@ -87,9 +87,10 @@ pub async fn rest(State(st): State<AppState>, req: Request) -> Response {
     let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
         return SlError::public("Unable to read the request body.").into_response();
     };
+    let caller = auth::caller_account(&parts.headers, &st.config);
     let call = Call::parse(parts.uri.path(), &parts.method);
     let query = Query::parse(parts.uri.query().unwrap_or_default());
-    let answer = || match dispatch(&st, &call, &query, &body) {
+    let answer = || match dispatch(&st, caller, &call, &query, &body) {
         Ok(res) => res,
         Err(err) => err.into_response(),
     };
@@ -106,20 +107,26 @@ fn not_a_method(method: &str) -> SlError {
     ))
 }
 
-fn dispatch(st: &AppState, call: &Call, query: &Query, body: &[u8]) -> Result<Response, SlError> {
+fn dispatch(
+    st: &AppState,
+    caller: i64,
+    call: &Call,
+    query: &Query,
+    body: &[u8],
+) -> Result<Response, SlError> {
     if !call.version_ok {
         return Err(SlError::public("Service does not exist"));
     }
     let method = call.method.as_str();
     match call.service.as_str() {
         SERVICE_ACCOUNT => match method {
-            "getObject" => account_get_object(st, query),
+            "getObject" => account_get_object(caller, query),
             _ => Err(not_a_method(method)),
         },
         SERVICE_REQUEST => match method {
-            "getSslCertificateRequests" => list_requests(st, query, body),
-            "getObject" => get_request(st, required_id(call)?, query),
-            "resendEmail" => resend_email(st, required_id(call)?, call, body),
+            "getSslCertificateRequests" => list_requests(st, caller, query, body),
+            "getObject" => get_request(st, caller, required_id(call)?, query),
+            "resendEmail" => resend_email(st, caller, required_id(call)?, call, body),
             _ => Err(not_a_method(method)),
         },
         SERVICE_STATUS => match method {
@@ -218,9 +225,9 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn account_get_object(st: &AppState, query: &Query) -> Result<Response, SlError> {
+fn account_get_object(caller: i64, query: &Query) -> Result<Response, SlError> {
     let mask = query.mask(&mask::ACCOUNT)?;
-    let account = data::account_object(st.config.account_id);
+    let account = data::account_object(caller);
     let out = mask::apply(&account, mask.as_ref(), &mask::ACCOUNT);
     Ok(json_response(StatusCode::OK, &Value::Object(out)))
 }
@@ -264,7 +271,12 @@ fn parse_body(body: &[u8], what: &str) -> Result<Value, SlError> {
     })
 }
 
-fn list_requests(st: &AppState, query: &Query, body: &[u8]) -> Result<Response, SlError> {
+fn list_requests(
+    st: &AppState,
+    caller: i64,
+    query: &Query,
+    body: &[u8],
+) -> Result<Response, SlError> {
     let mask = query.mask(&mask::REQUEST)?;
     let params = parameters(body, "accountId")?;
     let account_id = match params.first() {
@@ -284,7 +296,7 @@ fn list_requests(st: &AppState, query: &Query, body: &[u8]) -> Result<Response, 
             params.first().map(Value::to_string).unwrap_or_default()
         )));
     };
-    if account_id != st.config.account_id {
+    if account_id != caller {
         return Err(SlError::not_found(account_id));
     }
 
@@ -320,18 +332,18 @@ fn list_requests(st: &AppState, query: &Query, body: &[u8]) -> Result<Response, 
 
 /// Looks up an order of the configured account; anything else is "not found", as permission
 /// failures are on the real API.
-fn own_order<'a>(inner: &'a Inner, st: &AppState, id: &str) -> Result<&'a StoredOrder, SlError> {
+fn own_order<'a>(inner: &'a Inner, caller: i64, id: &str) -> Result<&'a StoredOrder, SlError> {
     id.parse::<i64>()
         .ok()
         .and_then(|n| inner.find_order(n))
-        .filter(|o| o.account_id == Some(st.config.account_id))
+        .filter(|o| o.account_id == Some(caller))
         .ok_or_else(|| SlError::not_found(id))
 }
 
-fn get_request(st: &AppState, id: &str, query: &Query) -> Result<Response, SlError> {
+fn get_request(st: &AppState, caller: i64, id: &str, query: &Query) -> Result<Response, SlError> {
     let mask = query.mask(&mask::REQUEST)?;
     let inner = st.lock();
-    let order = own_order(&inner, st, id)?;
+    let order = own_order(&inner, caller, id)?;
     let out = present(order, mask.as_ref());
     drop(inner);
     Ok(json_response(StatusCode::OK, &out))
@@ -378,9 +390,15 @@ fn status_name(order: &StoredOrder, statuses: &[Value]) -> Option<String> {
         .map(str::to_string)
 }
 
-fn resend_email(st: &AppState, id: &str, call: &Call, body: &[u8]) -> Result<Response, SlError> {
+fn resend_email(
+    st: &AppState,
+    caller: i64,
+    id: &str,
+    call: &Call,
+    body: &[u8],
+) -> Result<Response, SlError> {
     let mut inner = st.lock();
-    let order = own_order(&inner, st, id)?;
+    let order = own_order(&inner, caller, id)?;
 
     // POST {"parameters":["…"]} is the documented form; GET …/resendEmail/FulfillmentEmail also works.
     let email_type = match call.extra.first() {

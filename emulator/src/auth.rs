@@ -3,6 +3,7 @@
 use axum::http::{header, HeaderMap};
 use base64::Engine as _;
 
+use crate::data::OTHER_ACCOUNT_ID;
 use crate::Config;
 
 /// How a request authenticated; this (never the credentials) is what the request log records.
@@ -61,13 +62,29 @@ pub fn classify(headers: &HeaderMap, config: &Config) -> AuthKind {
             AuthKind::Invalid
         }
     } else if scheme.eq_ignore_ascii_case("bearer") {
-        if same(rest.as_bytes(), config.token.as_bytes()) {
+        let other = same(rest.as_bytes(), config.other_token.as_bytes());
+        if same(rest.as_bytes(), config.token.as_bytes()) || other {
             AuthKind::Bearer
         } else {
             AuthKind::Invalid
         }
     } else {
         AuthKind::Invalid
+    }
+}
+
+/// The account a valid request acts for: the second account's token gives [`OTHER_ACCOUNT_ID`], so two
+/// widgets on one page can show two accounts; every other credential is the configured account's.
+pub fn caller_account(headers: &HeaderMap, config: &Config) -> i64 {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
+    match bearer {
+        Some(token) if same(token.as_bytes(), config.other_token.as_bytes()) => OTHER_ACCOUNT_ID,
+        _ => config.account_id,
     }
 }
 

@@ -45,6 +45,8 @@ pub struct Config {
     pub user: String,
     pub api_key: String,
     pub token: String,
+    /// Bearer token of the second account (id 7654321, three orders), for multi-widget tests.
+    pub other_token: String,
     /// Origins allowed by CORS; `*` reflects any Origin; empty means same-origin only.
     pub allow_origins: Vec<String>,
     /// Options at start-up and after `POST /_emulator/reset`.
@@ -63,6 +65,7 @@ impl Default for Config {
             user: "SL1234567".into(),
             api_key: "demo-api-key-0123456789abcdef".into(),
             token: "demo-bearer-token".into(),
+            other_token: "other-account-token".into(),
             allow_origins: Vec::new(),
             options: Options::default(),
         }

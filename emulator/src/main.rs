@@ -44,6 +44,9 @@ struct Cli {
     /// Token accepted as `Authorization: Bearer <token>`.
     #[arg(long, default_value = "demo-bearer-token")]
     token: String,
+    /// Bearer token of a second account (id 7654321, three orders of its own).
+    #[arg(long, default_value = "other-account-token")]
+    other_token: String,
     /// Origin allowed by CORS (repeatable; `*` reflects any Origin). Default: none (same-origin only).
     #[arg(long = "allow-origin", value_name = "ORIGIN")]
     allow_origin: Vec<String>,
@@ -70,6 +73,7 @@ impl From<Cli> for Config {
             user: cli.user,
             api_key: cli.api_key,
             token: cli.token,
+            other_token: cli.other_token,
             allow_origins: cli.allow_origin,
             options: Options {
                 total_items_header: !cli.no_total_items,

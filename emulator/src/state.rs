@@ -90,10 +90,8 @@ impl Inner {
     }
 
     pub fn find_order(&self, id: i64) -> Option<&StoredOrder> {
-        self.orders
-            .binary_search_by_key(&id, |o| o.id)
-            .ok()
-            .and_then(|i| self.orders.get(i))
+        // Not a binary search: the second account's orders (39901…) follow the main account's (40001…).
+        self.orders.iter().find(|o| o.id == id)
     }
 
     /// Installs a new status list and refreshes the embedded `status` of orders that still carry

@@ -905,3 +905,66 @@ async fn csp_is_sent_with_static_files_only() {
     assert_eq!(api.header("content-security-policy"), None);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn the_second_accounts_token_lists_and_resends_only_its_own_orders() {
+    let (state, app) = setup();
+    let other = [("Authorization", "Bearer other-account-token")];
+    let list = send(
+        &app,
+        Method::POST,
+        "/rest/v3.1/SoftLayer_Security_Certificate_Request/getSslCertificateRequests.json?objectMask=mask[id]",
+        None,
+        Some(r#"{"parameters":[7654321]}"#),
+        &other,
+    )
+    .await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert_eq!(
+        list.json(),
+        json!([{"id": 39901}, {"id": 39902}, {"id": 39903}])
+    );
+    let main_list = send(
+        &app,
+        Method::POST,
+        "/rest/v3.1/SoftLayer_Security_Certificate_Request/getSslCertificateRequests.json",
+        None,
+        Some(r#"{"parameters":[1234567]}"#),
+        &other,
+    )
+    .await;
+    assert_eq!(
+        main_list.status,
+        StatusCode::NOT_FOUND,
+        "the other account's token cannot list ours"
+    );
+    let account = send(
+        &app,
+        Method::GET,
+        "/rest/v3.1/SoftLayer_Account/getObject.json?objectMask=mask[id]",
+        None,
+        None,
+        &other,
+    )
+    .await;
+    assert_eq!(account.json(), json!({"id": 7654321}));
+    drop(state);
+}
+
+#[tokio::test]
+async fn the_second_account_can_resend_its_own_order() {
+    let (state, app) = setup();
+    let other = [("Authorization", "Bearer other-account-token")];
+    let answer = send(
+        &app,
+        Method::POST,
+        "/rest/v3.1/SoftLayer_Security_Certificate_Request/39903/resendEmail.json",
+        None,
+        Some(r#"{"parameters":["FulfillmentEmail"]}"#),
+        &other,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.text(), "true");
+    assert_eq!(state.lock().outbox.len(), 1);
+}
