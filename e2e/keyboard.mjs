@@ -93,19 +93,21 @@ try {
     assert.equal((await emulator("GET", "outbox")).length, 0);
   });
 
-  await check("Enter on Resend email sends once and the live region says so", async () => {
+  await check("Enter on Resend email sends once, however many Enter presses and clicks follow", async () => {
+    await emulator("POST", "faults", { method: "resendEmail", kind: "delay", delayMs: 400, times: 1 });
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
-    await page.keyboard.press("Enter");
-    await page.keyboard.press("Enter");
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press("Enter");
+    const confirm = page.locator("#orders dialog button.confirm");
+    for (let i = 0; i < 10; i += 1) await confirm.click({ force: true, noWaitAfter: true, timeout: 1000 }).catch(() => {});
     await page.waitForFunction(() =>
       document.querySelector("#orders").shadowRoot.querySelector("[role=status]").textContent.includes("sent again to"));
+    await page.waitForTimeout(300);
     const outbox = await emulator("GET", "outbox");
-    assert.equal(outbox.length, 1);
+    assert.equal(outbox.length, 1, "exactly one email");
     const status = await page.evaluate(() => document.querySelector("#orders").shadowRoot.querySelector("[role=status]").textContent);
     assert.ok(status.includes(outbox[0].recipient), status);
     assert.equal(await dialogOpen(page), false);
-    assert.equal((await focused(page)).cls, "send", "focus back on Send after success");
   });
 
   await check("a sort button works from the keyboard", async () => {

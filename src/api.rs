@@ -419,7 +419,8 @@ pub async fn send(
 fn network_message(e: &gloo_net::Error) -> String {
     match e {
         gloo_net::Error::JsError(js) => js.message.clone(),
-        other => other.to_string(),
+        gloo_net::Error::GlooError(message) => message.clone(),
+        gloo_net::Error::SerdeError(_) => "serialisation failed".into(),
     }
 }
 

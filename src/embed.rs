@@ -205,8 +205,8 @@ pub fn mount_js(target: &JsValue, config: JsValue) -> Result<WidgetHandle, JsErr
             "ssl-orders: mount() needs an HTML element as its first argument",
         ));
     };
-    let result = serde_wasm_bindgen::from_value::<serde_json::Value>(config)
-        .map_err(|_| MountError::Config(ConfigError::NotAnObject))
+    let result = config_json(&config)
+        .ok_or(MountError::Config(ConfigError::NotAnObject))
         .and_then(|json| Ok(Config::from_json(&json)?))
         .and_then(|config| mount_widget(target, config));
     result.map_err(|e| {
@@ -216,6 +216,15 @@ pub fn mount_js(target: &JsValue, config: JsValue) -> Result<WidgetHandle, JsErr
         }
         JsError::new(&message)
     })
+}
+
+/// Reads the host's config object as JSON (functions and `undefined` values drop out, as in JSON).
+fn config_json(config: &JsValue) -> Option<serde_json::Value> {
+    if config.is_undefined() || config.is_null() {
+        return Some(serde_json::Value::Null);
+    }
+    let text = js_sys::JSON::stringify(config).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
 }
 
 #[wasm_bindgen(module = "/src/element.js")]

@@ -85,8 +85,12 @@ pub fn emit(
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_cancelable(cancelable);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    if let Ok(detail) = detail.serialize(&serializer) {
+    // Through JSON text: the detail is a plain, frozen-in-time object, and the bundle needs no second
+    // serializer besides serde_json.
+    if let Some(detail) = serde_json::to_string(detail)
+        .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+    {
         init.set_detail(&detail);
     }
     match web_sys::CustomEvent::new_with_event_init_dict(name, &init) {

@@ -278,22 +278,40 @@ pub struct Filter {
     pub status: Option<String>,
 }
 
+/// What the text filter searches in an order, case-folded once per load instead of once per keystroke.
+pub fn search_key(order: &Order) -> String {
+    let mut key = order
+        .common_name
+        .as_deref()
+        .unwrap_or_default()
+        .to_lowercase();
+    key.push('\n');
+    key.push_str(
+        &order
+            .approver_email
+            .as_deref()
+            .unwrap_or_default()
+            .to_lowercase(),
+    );
+    key
+}
+
 impl Filter {
     /// Whether `order` passes this filter.
     pub fn matches(&self, order: &Order) -> bool {
+        self.matches_with_key(order, &search_key(order))
+    }
+
+    /// [`Filter::matches`] with the order's [`search_key`] already computed.
+    pub fn matches_with_key(&self, order: &Order, key: &str) -> bool {
         if let Some(status) = &self.status {
             if order.status_name.as_deref() != Some(status.as_str()) {
                 return false;
             }
         }
         let needle = self.text.trim().to_lowercase();
-        if needle.is_empty() {
-            return true;
-        }
-        [&order.common_name, &order.approver_email]
-            .into_iter()
-            .flatten()
-            .any(|field| field.to_lowercase().contains(&needle))
+        // The newline separates the two fields, so a needle never matches across them.
+        needle.is_empty() || (!needle.contains('\n') && key.contains(&needle))
     }
 }
 

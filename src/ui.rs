@@ -45,6 +45,13 @@ impl ListState {
     }
 }
 
+/// One table row: keyed by the list it came from and its position in it, which no sort or filter changes.
+#[derive(Clone)]
+struct Row {
+    key: (u64, usize),
+    order: Order,
+}
+
 /// The order a popup is about: captured when Send is clicked so a late answer still knows what it was for.
 #[derive(Clone, Debug, PartialEq)]
 struct ResendTarget {
@@ -94,12 +101,27 @@ async fn load_orders(
     Ok((orders, total))
 }
 
-/// Formats an API date for display in the widget's locale, in the reader's time zone.
-fn format_date(ts: model::Timestamp, lang: Lang) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.epoch_ms as f64));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    date.to_locale_date_string(lang.tag(), &options).into()
+/// Formats API dates in the widget's locale and the reader's time zone. One `Intl.DateTimeFormat` per
+/// widget: building one per call costs about fifty times more than formatting with it.
+#[derive(Clone)]
+struct DateFormatter(js_sys::Function);
+
+impl DateFormatter {
+    fn new(lang: Lang) -> DateFormatter {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let locales = js_sys::Array::of1(&lang.tag().into());
+        DateFormatter(js_sys::Intl::DateTimeFormat::new(&locales, &options).format())
+    }
+
+    fn format(&self, ts: model::Timestamp) -> String {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.epoch_ms as f64));
+        self.0
+            .call1(&wasm_bindgen::JsValue::UNDEFINED, &date)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
 }
 
 /// The machine-readable form of a date for `<time datetime>`.
@@ -142,6 +164,8 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
 
     // Each load gets a generation; an answer from an older generation is dropped.
     let generation = StoredValue::new(0u64);
+    // The generation whose list is shown: row keys include it, so a reload re-renders every row.
+    let list_version = StoredValue::new(0u64);
     let load_abort = StoredValue::new_local(None::<AbortController>);
     let statuses_loaded = StoredValue::new(false);
 
@@ -182,6 +206,7 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                 match result {
                     Ok((orders, total)) => {
                         let count = orders.len();
+                        list_version.set_value(my_generation);
                         list.set(ListState::Ready(Arc::new(orders)));
                         events::emit(
                             &host,
@@ -444,7 +469,9 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     // --- The table -------------------------------------------------------------------------------
     let policy = config.email_policy.clone();
     let policy = StoredValue::new(policy);
-    let row_view = move |order: Order| {
+    let dates = StoredValue::new_local(DateFormatter::new(lang));
+    let row_view = move |row: Row| {
+        let order = row.order;
         let name = order.common_name.clone().unwrap_or_default();
         let email = policy.with_value(|p| p.email_for(&order));
         let action = match (order.id, email, order.approver_email.clone()) {
@@ -476,7 +503,10 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             .into_any(),
         };
         let date_cell = |date: Option<model::Timestamp>, missing: &'static str| match date {
-            Some(ts) => view! { <time datetime=iso(ts)>{format_date(ts, lang)}</time> }.into_any(),
+            Some(ts) => {
+                view! { <time datetime=iso(ts)>{dates.with_value(|d| d.format(ts))}</time> }
+                    .into_any()
+            }
             None => view! {
                 <span aria-hidden="true">{t.missing_value}</span>
                 <span class="visually-hidden">{missing}</span>
@@ -484,10 +514,7 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             .into_any(),
         };
         let text_cell = |value: Option<String>| match value {
-            Some(v) => {
-                let title = v.clone();
-                view! { <span class="cell-text" title=title>{v}</span> }.into_any()
-            }
+            Some(v) => view! { <span class="cell-text">{v}</span> }.into_any(),
             None => view! {
                 <span aria-hidden="true">{t.missing_value}</span>
                 <span class="visually-hidden">{t.no_email}</span>
@@ -496,7 +523,7 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
         };
         view! {
             <tr part="row" data-order-id=order.id.map(|id| id.to_string())>
-                <th scope="row" class="name"><span class="cell-text" title=name.clone()>{name.clone()}</span></th>
+                <th scope="row" class="name"><span class="cell-text">{name.clone()}</span></th>
                 <td>{text_cell(order.certificate_type.clone())}</td>
                 <td title=order.status_description.clone()>{text_cell(order.status_name.clone())}</td>
                 <td>{date_cell(order.create_date, t.missing_value)}</td>
@@ -596,10 +623,14 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                     let ListState::Ready(orders) = list.get() else {
                         return Vec::new();
                     };
+                    let version = list_version.get_value();
                     filtered.with(|rows| {
                         rows[w.start..w.end]
                             .iter()
-                            .map(|&i| orders[i].clone())
+                            .map(|&i| Row {
+                                key: (version, i),
+                                order: orders[i].clone(),
+                            })
                             .collect::<Vec<_>>()
                     })
                 };
@@ -617,7 +648,7 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                             <Show when=move || window.with(|w| w.total == 0)>
                                 <tr><td colspan="6" class="no-match">{t.no_match}</td></tr>
                             </Show>
-                            <For each=rows key=|o: &Order| (o.id, o.common_name.clone(), o.status_name.clone()) children=row_view />
+                            <For each=rows key=|row: &Row| row.key children=row_view />
                         </tbody>
                     </table>
                 </div>

@@ -1,0 +1,107 @@
+//! The host-developer reference (custom-elements.json, types/ssl-orders.d.ts, README) matches the code.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use ssl_orders::events;
+use std::collections::BTreeSet;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn element() -> Value {
+    let manifest: Value = serde_json::from_str(&read("custom-elements.json")).expect("valid JSON");
+    manifest["modules"][0]["declarations"][0].clone()
+}
+
+fn names(list: &Value) -> BTreeSet<String> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v["name"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// Every `"…"` that follows `marker` in `text`.
+fn quoted_after(text: &str, marker: &str) -> BTreeSet<String> {
+    text.match_indices(marker)
+        .filter_map(|(i, _)| {
+            let rest = &text[i + marker.len()..];
+            let rest = rest.strip_prefix('"')?;
+            Some(rest[..rest.find('"')?].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn manifest_events_are_the_events_the_widget_dispatches() {
+    let code: BTreeSet<String> = [
+        events::READY,
+        events::LOADED,
+        events::LOAD_ERROR,
+        events::RESEND_REQUEST,
+        events::EMAIL_RESENT,
+        events::RESEND_ERROR,
+    ]
+    .map(str::to_owned)
+    .into();
+    assert_eq!(names(&element()["events"]), code);
+    let types = read("types/ssl-orders.d.ts");
+    let readme = read("README.md");
+    for event in &code {
+        assert!(
+            types.contains(&format!("\"{event}\"")),
+            "{event} missing from the TypeScript types"
+        );
+        assert!(
+            readme.contains(&format!("`{event}`")),
+            "{event} missing from the README"
+        );
+    }
+}
+
+#[test]
+fn manifest_parts_are_the_parts_in_the_markup() {
+    let markup = read("src/ui.rs") + &read("src/embed.rs");
+    let mut code = quoted_after(&markup, "part=");
+    code.extend(quoted_after(&markup, "\"part\", "));
+    assert_eq!(names(&element()["cssParts"]), code);
+    let readme = read("README.md");
+    for part in &code {
+        assert!(
+            readme.contains(&format!("`{part}`")),
+            "part {part} missing from the README"
+        );
+    }
+}
+
+#[test]
+fn manifest_attributes_are_the_observed_attributes() {
+    let script = read("src/element.js");
+    let block = &script[script.find("const ATTRIBUTES").unwrap()..script.find("};").unwrap()];
+    let observed: BTreeSet<String> = block
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .split(':')
+                .next()
+                .map(|k| k.trim().trim_matches('"').to_owned())
+        })
+        .filter(|k| !k.is_empty() && !k.starts_with("const"))
+        .collect();
+    assert_eq!(names(&element()["attributes"]), observed);
+}
+
+#[test]
+fn manifest_css_properties_are_the_ones_the_stylesheet_reads() {
+    let css = read("style/ssl-orders.css");
+    let used: BTreeSet<String> = css
+        .match_indices("var(--ssl-orders-")
+        .map(|(i, _)| {
+            let rest = &css[i + 4..];
+            rest[..rest.find([',', ')']).unwrap()].to_owned()
+        })
+        .collect();
+    assert_eq!(names(&element()["cssProperties"]), used);
+}
