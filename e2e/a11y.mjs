@@ -11,6 +11,7 @@ import { chromium } from "playwright-core";
 import { mkdirSync, writeFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
+import { CHROMIUM_ARGS, emulatorClient } from "./lib.mjs";
 
 const base = process.env.E2E_BASE ?? "http://127.0.0.1:8787";
 const out = process.env.E2E_OUT ?? "target/test-output/a11y";
@@ -28,22 +29,14 @@ const AXE_OPTIONS = {
 const LANGS = ["en", "es"];
 const MAIN_VIEWPORT = { width: 900, height: 600 };
 
-const emulator = async (method, path, body) => {
-  const res = await fetch(`${base}/_emulator/${path}`, {
-    method, headers: { "Content-Type": "application/json" }, body: body && JSON.stringify(body),
-  });
-  assert.ok(res.ok, `${method} ${path} → ${res.status}`);
-  const text = await res.text();
-  return text ? JSON.parse(text) : null;
-};
+const emulator = emulatorClient(base);
 const fault = (body) => emulator("POST", "faults", body);
 const host = (query) => `${base}/host.html?${new URLSearchParams(query)}`;
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   headless: true,
-  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: CHROMIUM_ARGS,
 });
 
 // --- bookkeeping -------------------------------------------------------------------------------------

@@ -3,13 +3,13 @@
 // Usage: E2E_BASE=http://127.0.0.1:18792 node e2e/csp.mjs
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
+import { CHROMIUM_ARGS } from "./lib.mjs";
 
 const base = process.env.E2E_BASE ?? "http://127.0.0.1:18792";
 const label = process.env.E2E_LABEL ?? "csp";
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: CHROMIUM_ARGS,
 });
 let failed = 0;
 try {

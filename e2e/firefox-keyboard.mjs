@@ -6,6 +6,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import { createServer } from "node:net";
 import assert from "node:assert/strict";
+import { emulatorClient } from "./lib.mjs";
 
 const base = process.env.E2E_BASE ?? "http://127.0.0.1:8787";
 const firefox = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
@@ -16,14 +17,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const KEY = { tab: "\uE004", enter: "\uE007", escape: "\uE00C", shift: "\uE008" };
 
-const emulator = async (method, path, body) => {
-  const res = await fetch(`${base}/_emulator/${path}`, {
-    method, headers: { "Content-Type": "application/json" }, body: body && JSON.stringify(body),
-  });
-  assert.ok(res.ok, `${method} ${path} → ${res.status}`);
-  const text = await res.text();
-  return text ? JSON.parse(text) : null;
-};
+const emulator = emulatorClient(base);
 
 const freePort = () => new Promise((resolve, reject) => {
   const server = createServer();

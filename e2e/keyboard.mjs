@@ -4,19 +4,13 @@
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import assert from "node:assert/strict";
+import { CHROMIUM_ARGS, checker, emulatorClient } from "./lib.mjs";
 
 const base = process.env.E2E_BASE ?? "http://127.0.0.1:8787";
 const out = process.env.E2E_OUT ?? "target/test-output/e2e";
 mkdirSync(out, { recursive: true });
 
-const emulator = async (method, path, body) => {
-  const res = await fetch(`${base}/_emulator/${path}`, {
-    method, headers: { "Content-Type": "application/json" }, body: body && JSON.stringify(body),
-  });
-  assert.ok(res.ok, `${method} ${path} → ${res.status}`);
-  const text = await res.text();
-  return text ? JSON.parse(text) : null;
-};
+const emulator = emulatorClient(base);
 
 // Describes the element that really has focus, looking through shadow roots.
 const focused = (page) => page.evaluate(() => {
@@ -30,21 +24,9 @@ const dialogOpen = (page) => page.evaluate(() => document.querySelector("#orders
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   headless: true,
-  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: CHROMIUM_ARGS,
 });
-let passed = 0, failed = 0;
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    results.push(`ok   ${name}`);
-  } catch (error) {
-    failed += 1;
-    results.push(`FAIL ${name}\n     ${String(error.stack ?? error).split("\n").slice(0, 4).join("\n     ")}`);
-  }
-}
+const { check, summary } = checker();
 
 try {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
@@ -126,7 +108,5 @@ try {
   await browser.close();
 }
 
-console.log(results.join("\n"));
 console.log(`screenshots: ${out}`);
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(summary("e2e"));

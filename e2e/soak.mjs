@@ -2,13 +2,13 @@
 // plus wasm memory after the run within 10 % of after the first 100 cycles.
 // Usage: E2E_BASE=http://127.0.0.1:18794 node e2e/soak.mjs   (scripts/soak.sh starts everything)
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "./lib.mjs";
 
 const base = process.env.E2E_BASE ?? "http://127.0.0.1:18794";
 const total = Number(process.env.SOAK_CYCLES ?? 1000);
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: CHROMIUM_ARGS,
 });
 const mb = (bytes) => (bytes / 1048576).toFixed(2);
 let ok = false;

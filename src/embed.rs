@@ -33,8 +33,11 @@ pub enum MountError {
     AlreadyMounted,
 }
 
-/// A mounted widget. Dropping it (or calling [`WidgetHandle::unmount`]) removes the widget, aborts its
-/// requests and removes its listeners.
+/// A mounted widget. [`WidgetHandle::unmount`] removes it, aborts its requests and removes its listeners.
+///
+/// Dropping the handle does **not** remove the widget: in JavaScript the handle is dropped when it is
+/// garbage-collected, and a host that called `mount()` without keeping the result must not see the widget
+/// vanish at the next collection. Such a widget lives as long as the page.
 #[wasm_bindgen]
 pub struct WidgetHandle {
     mounted: Option<Mounted>,
@@ -81,7 +84,9 @@ impl WidgetHandle {
 
 impl Drop for WidgetHandle {
     fn drop(&mut self) {
-        self.unmount();
+        if let Some(m) = self.mounted.take() {
+            std::mem::forget(m._view); // keep the widget; see the type's documentation
+        }
     }
 }
 

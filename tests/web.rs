@@ -1817,3 +1817,26 @@ async fn host_css_does_not_leak_in_and_widget_css_does_not_leak_out() {
     style.remove();
     outside.remove();
 }
+
+#[wasm_bindgen_test]
+async fn dropping_the_handle_keeps_the_widget() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    control("POST", "reset", None).await;
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    // What a host does when it calls mount() and ignores the result: the handle is collected.
+    drop(mount_widget(&host, config()).unwrap());
+    let h = host.clone();
+    wait_until("ready", || {
+        h.get_attribute("data-state").as_deref() == Some("ready")
+    })
+    .await;
+    let rows = host
+        .shadow_root()
+        .unwrap()
+        .query_selector_all("tbody tr[part=row]")
+        .unwrap()
+        .length();
+    assert_eq!(rows, 25);
+    host.remove();
+}
