@@ -15,6 +15,9 @@ status[id,name,description],orderItem[id,description]]";
 /// How many orders one list request asks for (`resultLimit=offset,CHUNK`).
 pub const CHUNK: usize = 500;
 
+/// Most chunks read when the API gives no total (200,000 orders; the real lists are short).
+pub const MAX_CHUNKS: usize = 400;
+
 /// Default base URL of the real API.
 pub const DEFAULT_API_BASE: &str = "https://api.softlayer.com/rest/v3.1";
 
@@ -289,6 +292,54 @@ pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
         orders: items.iter().map(Order::from_json).collect(),
         total,
     })
+}
+
+/// Reading the whole list chunk by chunk, and when to stop.
+///
+/// The API's paging is unverified for this method, so each rule covers one way it may behave: while
+/// `SoftLayer-Total-Items` says there is more, ask for the next chunk; without the header (or when CORS hides
+/// it), a full chunk may be followed by more and a short one ends the list; an API that ignores
+/// `resultLimit` answers with everything at once or repeats itself, and a chunk that adds nothing ends it; a
+/// total that is never delivered is bounded by a number of requests.
+#[derive(Debug, Default)]
+pub struct ListProgress {
+    orders: Vec<Order>,
+    seen: std::collections::HashSet<u64>,
+    total: Option<usize>,
+    requests: usize,
+}
+
+impl ListProgress {
+    /// The `offset` of the next `resultLimit`.
+    pub fn next_offset(&self) -> usize {
+        self.orders.len()
+    }
+
+    /// Adds one chunk's orders; returns whether another chunk should be requested.
+    pub fn add(&mut self, chunk: ListChunk) -> bool {
+        self.requests += 1;
+        let received = chunk.orders.len();
+        let before = self.orders.len();
+        for order in chunk.orders {
+            // Orders without an id cannot be recognised when repeated, so they are always kept.
+            if order.id.is_none_or(|id| self.seen.insert(id)) {
+                self.orders.push(order);
+            }
+        }
+        self.total = chunk.total.or(self.total);
+        let limit = self.total.map_or(MAX_CHUNKS, |total| total / CHUNK + 2);
+        let more = match self.total {
+            Some(total) => self.orders.len() < total,
+            None => received == CHUNK,
+        };
+        more && self.orders.len() > before && self.requests < limit
+    }
+
+    /// The orders read and the total to show: the API's, or the count when it gave none (or too few).
+    pub fn finish(self) -> (Vec<Order>, usize) {
+        let total = self.total.unwrap_or(0).max(self.orders.len());
+        (self.orders, total)
+    }
 }
 
 /// A status as `getSslRequestStatuses` lists it.
@@ -643,6 +694,66 @@ mod tests {
             decode_list(&raw(200, "{}")),
             Err(ApiError::Unreadable { .. })
         ));
+    }
+
+    fn chunk(ids: std::ops::Range<u64>, total: Option<usize>) -> ListChunk {
+        let orders = ids
+            .map(|id| Order {
+                id: Some(id),
+                ..Order::default()
+            })
+            .collect();
+        ListChunk { orders, total }
+    }
+
+    #[test]
+    fn with_a_total_chunks_are_read_until_it_is_reached() {
+        let mut p = ListProgress::default();
+        assert!(p.add(chunk(0..500, Some(1200))));
+        assert_eq!(p.next_offset(), 500);
+        assert!(p.add(chunk(500..1000, Some(1200))));
+        assert!(!p.add(chunk(1000..1200, Some(1200))));
+        assert_eq!(p.finish().1, 1200);
+    }
+
+    #[test]
+    fn without_a_total_a_short_chunk_ends_the_list() {
+        let mut p = ListProgress::default();
+        assert!(p.add(chunk(0..500, None)));
+        assert!(!p.add(chunk(500..700, None)));
+        let (orders, total) = p.finish();
+        assert_eq!((orders.len(), total), (700, 700));
+    }
+
+    #[test]
+    fn an_api_that_ignores_result_limit_is_read_once() {
+        let mut p = ListProgress::default();
+        assert!(
+            !p.add(chunk(0..1200, None)),
+            "more than asked for is the whole list"
+        );
+        let mut p = ListProgress::default();
+        assert!(p.add(chunk(0..500, None)));
+        assert!(!p.add(chunk(0..500, None)), "a repeated chunk adds nothing");
+        assert_eq!(p.finish().0.len(), 500);
+    }
+
+    #[test]
+    fn a_total_that_is_never_delivered_stops() {
+        let mut p = ListProgress::default();
+        assert!(
+            !p.add(chunk(0..0, Some(1_000_000))),
+            "an empty chunk ends it"
+        );
+        let mut p = ListProgress::default();
+        let mut requests = 0;
+        while p.add(ListChunk {
+            orders: vec![Order::default(); CHUNK],
+            total: Some(1000),
+        }) {
+            requests += 1;
+            assert!(requests < 10, "bounded");
+        }
     }
 
     #[test]

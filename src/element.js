@@ -14,6 +14,11 @@ const PROPERTIES = ["token", "username", "apiKey", "credentials", "timeoutMs"];
 const SECRETS = new Set(["token", "apiKey"]);
 const SET_SETTING = Symbol("setSetting");
 
+/** Whether `<ssl-orders>` is already registered (by this module or an earlier copy of it). */
+export function isSslOrdersDefined() {
+  return customElements.get("ssl-orders") !== undefined;
+}
+
 export function defineSslOrders(mount) {
   if (customElements.get("ssl-orders")) return false;
   const settings = new WeakMap();
@@ -82,13 +87,16 @@ export function defineSslOrders(mount) {
       const config = {};
       for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
         const value = this.getAttribute(attribute);
-        if (value !== null) config[key] = value;
+        // `lang` is the global HTML attribute: a language the widget does not speak falls back to the page's
+        // or the browser's, as for any element, instead of being a configuration error.
+        if (value === null || (attribute === "lang" && !/^(en|es)([-_]|$)/i.test(value))) continue;
+        config[key] = value;
       }
       Object.assign(config, settings.get(this));
       return config;
     }
 
-    // Mount after the current task, so properties set right after the element was added are used.
+    // Mount in a microtask, so properties set in the same script right after the element was added are used.
     #scheduleMount() {
       if (this.#pending) return;
       this.#pending = true;

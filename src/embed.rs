@@ -110,6 +110,8 @@ pub fn mount_widget(target: &HtmlElement, config: Config) -> Result<WidgetHandle
             .map_err(|_| MountError::ShadowRoot(target.tag_name().to_lowercase()))?,
     };
     adopt_style(&root);
+    // A configuration error shown by an earlier, failed mount goes away with a good one.
+    root.set_text_content(None);
     let lang = config.lang.unwrap_or_else(|| detect_lang(target));
     let id_prefix = format!(
         "ssl-orders-{}",
@@ -237,6 +239,8 @@ extern "C" {
     /// Registers `<ssl-orders>` unless it already is; returns whether it did.
     #[wasm_bindgen(js_name = defineSslOrders)]
     fn define_ssl_orders(mount: &js_sys::Function) -> bool;
+    #[wasm_bindgen(js_name = isSslOrdersDefined)]
+    fn is_ssl_orders_defined() -> bool;
 }
 
 /// Runs when the module is initialised: registers the `<ssl-orders>` element (guarded, so loading the
@@ -246,6 +250,9 @@ pub fn start() {
     // A wasm panic never unwinds, so after one the hook cannot be set again; nothing else breaks.
     if !std::thread::panicking() {
         console_error_panic_hook::set_once();
+    }
+    if is_ssl_orders_defined() {
+        return;
     }
     let mount = Closure::<dyn Fn(JsValue, JsValue) -> Result<WidgetHandle, JsError>>::new(
         |target: JsValue, config| mount_js(&target, config),

@@ -68,6 +68,7 @@ pub struct Messages {
     pub no_email: &'static str,
     pub missing_value: &'static str,
     pub missing_date: &'static str,
+    pub not_available: &'static str,
     pub resend_email: &'static str,
     pub cancel: &'static str,
     pub sending: &'static str,
@@ -105,6 +106,7 @@ static EN: Messages = Messages {
     no_email: "No email available",
     missing_value: "—",
     missing_date: "Not issued",
+    not_available: "Not available",
     resend_email: "Resend email",
     cancel: "Cancel",
     sending: "Sending…",
@@ -143,6 +145,7 @@ static ES: Messages = Messages {
     no_email: "Ningún correo disponible",
     missing_value: "—",
     missing_date: "No emitido",
+    not_available: "No disponible",
     resend_email: "Reenviar correo electrónico",
     cancel: "Cancelar",
     sending: "Enviando…",
@@ -285,13 +288,23 @@ impl Messages {
         }
     }
 
-    /// Announced when a list arrived.
-    pub fn loaded(&self, count: usize) -> String {
-        match (self.is_es(), count) {
-            (false, 1) => "1 SSL order loaded.".into(),
-            (false, n) => format!("{n} SSL orders loaded."),
-            (true, 1) => "Se cargó 1 pedido SSL.".into(),
-            (true, n) => format!("Se cargaron {n} pedidos SSL."),
+    /// What the popup (or, once it is closed, the live region) says when a resend failed: the API's text,
+    /// and when the request may have reached the API, that the outcome is unknown.
+    pub fn resend_error_text(&self, error: &crate::api::ApiError) -> String {
+        let text = self.explain(error);
+        if error.outcome_unknown() {
+            format!("{text} {}", self.unknown_outcome)
+        } else {
+            text
+        }
+    }
+
+    /// How an order without a common name is named in labels and sentences.
+    pub fn unnamed_order(&self, id: u64) -> String {
+        if self.is_es() {
+            format!("pedido {id}")
+        } else {
+            format!("order {id}")
         }
     }
 
@@ -385,6 +398,18 @@ mod tests {
         assert_eq!(en.range(25, 50, 312), "26–50 of 312");
         assert_eq!(en.range(0, 0, 0), "0 of 0");
         assert_eq!(Lang::Es.messages().range(0, 25, 30), "1–25 de 30");
+    }
+
+    #[test]
+    fn a_resend_that_may_have_reached_the_api_says_the_outcome_is_unknown() {
+        let en = Lang::En.messages();
+        assert_eq!(
+            en.resend_error_text(&ApiError::Timeout),
+            format!("{} {}", en.timeout, en.unknown_outcome)
+        );
+        let refused = ApiError::NotAccepted { status: 200 };
+        assert_eq!(en.resend_error_text(&refused), en.not_accepted);
+        assert_eq!(Lang::Es.messages().unnamed_order(7), "pedido 7");
     }
 
     #[test]

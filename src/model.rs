@@ -315,6 +315,24 @@ impl Filter {
     }
 }
 
+/// The status filter's choices: the API's status list in its order, then any other name the orders carry
+/// (a list that failed to load, or a status the list does not know), each once.
+pub fn status_choices<'a>(
+    known: impl IntoIterator<Item = &'a str>,
+    orders: &'a [Order],
+) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let seen = known
+        .into_iter()
+        .chain(orders.iter().filter_map(|o| o.status_name.as_deref()));
+    for name in seen {
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
 /// The page sizes a user can choose.
 pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
 
@@ -664,6 +682,25 @@ mod tests {
         assert!(!f("api.", None).matches(&o));
         assert!(f("shop", Some("Complete")).matches(&o));
         assert!(!f("shop", Some("Canceled")).matches(&o));
+    }
+
+    #[test]
+    fn status_choices_keep_the_api_order_and_add_unknown_names_once() {
+        let with_status = |s: &str| Order {
+            status_name: Some(s.into()),
+            ..Order::default()
+        };
+        let orders = [
+            with_status("Complete"),
+            with_status("On hold"),
+            with_status("On hold"),
+            Order::default(),
+        ];
+        assert_eq!(
+            status_choices(["Pending CA Approval", "Complete"], &orders),
+            ["Pending CA Approval", "Complete", "On hold"]
+        );
+        assert_eq!(status_choices([], &orders), ["Complete", "On hold"]);
     }
 
     #[test]

@@ -45,10 +45,10 @@ impl ListState {
     }
 }
 
-/// One table row: keyed by the list it came from and its position in it, which no sort or filter changes.
+/// One table row, keyed by its position in the loaded list, which no sort or filter changes.
 #[derive(Clone)]
 struct Row {
-    key: (u64, usize),
+    key: usize,
     order: Order,
 }
 
@@ -59,6 +59,27 @@ struct ResendTarget {
     common_name: String,
     recipient: String,
     email: EmailType,
+}
+
+impl ResendTarget {
+    fn request_detail(&self) -> events::ResendRequest {
+        events::ResendRequest {
+            order_id: self.order_id,
+            common_name: self.common_name.clone(),
+            email_type: self.email.api_name(),
+            recipient: self.recipient.clone(),
+        }
+    }
+
+    fn resent_detail(&self) -> events::Resent {
+        events::Resent {
+            order_id: self.order_id,
+            common_name: self.common_name.clone(),
+            email_type: self.email.api_name(),
+            recipient: self.recipient.clone(),
+            at: js_sys::Date::new_0().to_iso_string().into(),
+        }
+    }
 }
 
 /// Fetches the whole list in chunks of [`api::CHUNK`] with `resultLimit`, as far as the
@@ -75,30 +96,20 @@ async fn load_orders(
             &api::send(&api::account_request(&config.api_base), transport, signal).await?,
         )?,
     };
-    let mut orders: Vec<Order> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut announced_total = None;
+    let mut progress = api::ListProgress::default();
     loop {
-        let req = api::list_request(&config.api_base, account_id, orders.len(), api::CHUNK);
+        let req = api::list_request(
+            &config.api_base,
+            account_id,
+            progress.next_offset(),
+            api::CHUNK,
+        );
         let chunk = api::decode_list(&api::send(&req, transport, signal).await?)?;
-        let received = chunk.orders.len();
-        let before = orders.len();
-        for order in chunk.orders {
-            // Rows without an id cannot repeat across chunks, so they are always kept.
-            if order.id.is_none_or(|id| seen.insert(id)) {
-                orders.push(order);
-            }
-        }
-        announced_total = chunk.total.or(announced_total);
-        let more_announced = announced_total.is_some_and(|total| orders.len() < total);
-        let full_chunk = received == api::CHUNK;
-        if orders.len() == before || !(more_announced || (announced_total.is_none() && full_chunk))
-        {
+        if !progress.add(chunk) {
             break;
         }
     }
-    let total = announced_total.unwrap_or(orders.len()).max(orders.len());
-    Ok((orders, total))
+    Ok(progress.finish())
 }
 
 /// Formats API dates in the widget's locale and the reader's time zone. One `Intl.DateTimeFormat` per
@@ -122,6 +133,16 @@ impl DateFormatter {
             .and_then(|s| s.as_string())
             .unwrap_or_default()
     }
+}
+
+/// An absent value: a dash for the eye, words for a screen reader.
+fn missing(words: &'static str) -> AnyView {
+    let dash = Lang::En.messages().missing_value;
+    view! {
+        <span aria-hidden="true">{dash}</span>
+        <span class="visually-hidden">{words}</span>
+    }
+    .into_any()
 }
 
 /// The machine-readable form of a date for `<time datetime>`.
@@ -160,12 +181,22 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     let page = RwSignal::new(0usize);
     let page_size = RwSignal::new(config.page_size);
     let announcement = RwSignal::new(String::new());
+    // Screen readers stay silent when a live region's text does not change, so a repeated message (the same
+    // order resent twice) alternates a trailing no-break space to be read again.
+    let announce = move |text: String| {
+        let _ = announcement.try_update(|current| {
+            *current = if current.trim_end_matches('\u{a0}') == text && !current.ends_with('\u{a0}')
+            {
+                format!("{text}\u{a0}")
+            } else {
+                text
+            };
+        });
+    };
     let sent_at = RwSignal::new(HashMap::<u64, String>::new());
 
     // Each load gets a generation; an answer from an older generation is dropped.
     let generation = StoredValue::new(0u64);
-    // The generation whose list is shown: row keys include it, so a reload re-renders every row.
-    let list_version = StoredValue::new(0u64);
     let load_abort = StoredValue::new_local(None::<AbortController>);
     let statuses_loaded = StoredValue::new(false);
 
@@ -185,20 +216,21 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             };
             load_abort.set_value(Some(controller.clone()));
             list.set(ListState::Loading);
-            let (config, host) = (config.clone(), host.clone());
-            spawn_local(async move {
-                let signal = controller.signal();
-                if !statuses_loaded.try_get_value().unwrap_or(true) {
-                    // Statuses only feed the filter; the list still works without them.
+            if !statuses_loaded.get_value() {
+                // Statuses only feed the status filter: fetched beside the list, never in its way.
+                let (config, signal) = (config.clone(), controller.signal());
+                spawn_local(async move {
                     let req = api::statuses_request(&config.api_base);
-                    if let Ok(Ok(found)) = api::send(&req, &config.transport, &signal)
-                        .await
-                        .map(|r| api::decode_statuses(&r))
-                    {
+                    let answer = api::send(&req, &config.transport, &signal).await;
+                    if let Ok(found) = answer.and_then(|raw| api::decode_statuses(&raw)) {
                         let _ = statuses_loaded.try_set_value(true);
                         let _ = statuses.try_set(found);
                     }
-                }
+                });
+            }
+            let (config, host) = (config.clone(), host.clone());
+            spawn_local(async move {
+                let signal = controller.signal();
                 let result = load_orders(&config, &signal).await;
                 if generation.try_get_value() != Some(my_generation) {
                     return; // a newer load started, or the widget was unmounted
@@ -206,8 +238,10 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                 match result {
                     Ok((orders, total)) => {
                         let count = orders.len();
-                        list_version.set_value(my_generation);
-                        list.set(ListState::Ready(Arc::new(orders)));
+                        let state = ListState::Ready(Arc::new(orders));
+                        // The state is readable on the host before any listener hears the event.
+                        let _ = host.set_attribute("data-state", state.name());
+                        list.set(state);
                         events::emit(
                             &host,
                             events::LOADED,
@@ -222,6 +256,7 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                             code: error.code(),
                             message: t.explain(&error),
                         };
+                        let _ = host.set_attribute("data-state", "error");
                         list.set(ListState::Failed(error));
                         events::emit(&host, events::LOAD_ERROR, &detail, false);
                     }
@@ -241,10 +276,10 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     let instance_abort = StoredValue::new_local(AbortController::new().ok());
     on_cleanup(move || {
         generation.set_value(u64::MAX);
-        if let Some(controller) = instance_abort.get_value() {
+        if let Some(controller) = instance_abort.try_get_value().flatten() {
             controller.abort();
         }
-        if let Some(controller) = load_abort.get_value() {
+        if let Some(controller) = load_abort.try_get_value().flatten() {
             controller.abort();
         }
     });
@@ -264,16 +299,26 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     }
 
     // The visible rows: positions in the list, filtered, sorted, then paged. Only a page of orders is cloned.
+    let search_keys = Memo::new(move |_| match list.get() {
+        ListState::Ready(orders) => {
+            Arc::new(orders.iter().map(model::search_key).collect::<Vec<_>>())
+        }
+        _ => Arc::new(Vec::new()),
+    });
     let filtered = Memo::new(move |_| {
         let ListState::Ready(orders) = list.get() else {
             return Vec::new();
         };
+        let keys = search_keys.get();
         let filter = Filter {
             text: filter_text.get(),
             status: status_filter.get(),
         };
         let kept = (0..orders.len())
-            .filter(|&i| filter.matches(&orders[i]))
+            .filter(|&i| {
+                keys.get(i)
+                    .is_some_and(|key| filter.matches_with_key(&orders[i], key))
+            })
             .collect();
         model::sorted_indices(&orders, kept, sort.get())
     });
@@ -286,19 +331,24 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
     let confirm_ref = NodeRef::<leptos::html::Button>::new();
     let target = RwSignal::new(None::<ResendTarget>);
-    let busy = RwSignal::new(false);
     let dialog_error = RwSignal::new(None::<String>);
-    // A plain flag, set before any await: however many clicks arrive, only the first sends.
-    let in_flight = StoredValue::new(false);
+    // Orders whose resend is running. Written before any await, so however many clicks or Enter presses
+    // arrive, an order is sent once; another order's popup stays usable meanwhile.
+    let in_flight = RwSignal::new(Vec::<u64>::new());
+    let busy = move || {
+        target.with(|t| {
+            t.as_ref()
+                .is_some_and(|t| in_flight.with(|ids| ids.contains(&t.order_id)))
+        })
+    };
+    // The Send button the popup returns focus to; taken once per opening.
     let invoker = StoredValue::new_local(None::<HtmlElement>);
-    let closing_done = StoredValue::new(true);
     let title_id = format!("{id_prefix}-dialog-title");
     let desc_id = format!("{id_prefix}-dialog-desc");
     let alert_id = format!("{id_prefix}-dialog-alert");
 
     let open_dialog = move |order: ResendTarget, button: Option<HtmlElement>| {
         invoker.set_value(button);
-        closing_done.set_value(false);
         dialog_error.set(None);
         target.set(Some(order));
         if let Some(dialog) = dialog_ref.get_untracked() {
@@ -313,23 +363,18 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     };
     // Focus goes back to the Send button once per opening: right away when the widget closes the popup,
     // and from the `close` event (which browsers may deliver a frame later) when Escape closed it.
+    // try_* throughout: a host may unmount the widget from inside one of its event listeners.
     let after_close = move || {
-        if closing_done.get_value() {
-            return;
-        }
-        closing_done.set_value(true);
-        if !busy.get_untracked() {
-            target.set(None);
-        }
-        dialog_error.set(None);
-        if let Some(button) = invoker.get_value() {
+        let _ = target.try_set(None);
+        let _ = dialog_error.try_set(None);
+        if let Some(Some(button)) = invoker.try_update_value(Option::take) {
             if button.is_connected() {
                 let _ = button.focus();
             }
         }
     };
     let close_dialog = move || {
-        if let Some(dialog) = dialog_ref.get_untracked() {
+        if let Some(Some(dialog)) = dialog_ref.try_get_untracked() {
             dialog.close();
         }
         after_close();
@@ -366,99 +411,68 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     let confirm = {
         let (config, host) = (config.clone(), host.clone());
         move || {
-            if in_flight.get_value() {
-                return;
-            }
             let Some(order) = target.get_untracked() else {
                 return;
             };
-            in_flight.set_value(true);
-            let request_detail = events::ResendRequest {
-                order_id: order.order_id,
-                common_name: order.common_name.clone(),
-                email_type: order.email.api_name(),
-                recipient: order.recipient.clone(),
-            };
-            if !events::emit(&host, events::RESEND_REQUEST, &request_detail, true) {
+            if in_flight.with_untracked(|ids| ids.contains(&order.order_id)) {
+                return;
+            }
+            in_flight.update(|ids| ids.push(order.order_id));
+            dialog_error.set(None);
+            if !events::emit(&host, events::RESEND_REQUEST, &order.request_detail(), true) {
                 // The host vetoed the send: nothing was asked of the API.
-                in_flight.set_value(false);
+                let _ = in_flight.try_update(|ids| ids.retain(|id| *id != order.order_id));
                 close_dialog();
                 return;
             }
-            busy.set(true);
-            dialog_error.set(None);
+            let Some(Some(controller)) = instance_abort.try_get_value() else {
+                return; // unmounted by a listener of the request event
+            };
             let (config, host) = (config.clone(), host.clone());
             spawn_local(async move {
                 let req = api::resend_request(&config.api_base, order.order_id, order.email);
-                let result = match instance_abort.get_value() {
-                    Some(controller) => {
-                        match api::send(&req, &config.transport, &controller.signal()).await {
-                            Ok(raw) => api::decode_resend(&raw),
-                            Err(e) => Err(e),
-                        }
-                    }
-                    None => Err(ApiError::Network("AbortController unavailable".into())),
+                let result = match api::send(&req, &config.transport, &controller.signal()).await {
+                    Ok(raw) => api::decode_resend(&raw),
+                    Err(e) => Err(e),
                 };
-                let _ = in_flight.try_set_value(false);
-                if busy.try_set(false).is_some() {
+                if in_flight
+                    .try_update(|ids| ids.retain(|id| *id != order.order_id))
+                    .is_none()
+                {
                     return; // unmounted while the request ran
                 }
-                let still_open = dialog_ref.get_untracked().is_some_and(|d| d.open())
-                    && target.get_untracked().as_ref() == Some(&order);
+                let still_open = dialog_ref
+                    .try_get_untracked()
+                    .flatten()
+                    .is_some_and(|d| d.open())
+                    && target.try_get_untracked().flatten().as_ref() == Some(&order);
+                // Every state change first, the event last: a listener may unmount the widget.
                 match result {
                     Ok(()) => {
-                        sent_at.update(|m| {
-                            m.insert(order.order_id, clock_now(lang));
-                        });
-                        announcement.set(t.resent(order.email, &order.recipient));
-                        let at: String = js_sys::Date::new_0().to_iso_string().into();
-                        events::emit(
-                            &host,
-                            events::EMAIL_RESENT,
-                            &events::Resent {
-                                order_id: order.order_id,
-                                common_name: order.common_name.clone(),
-                                email_type: order.email.api_name(),
-                                recipient: order.recipient.clone(),
-                                at,
-                            },
-                            false,
-                        );
+                        let _ = sent_at.try_update(|m| m.insert(order.order_id, clock_now(lang)));
+                        announce(t.resent(order.email, &order.recipient));
                         if still_open {
                             close_dialog();
-                        } else {
-                            target.set(None);
                         }
+                        events::emit(&host, events::EMAIL_RESENT, &order.resent_detail(), false);
                     }
                     Err(ApiError::Aborted) => {}
                     Err(error) => {
-                        let mut message = t.explain(&error);
-                        if error.outcome_unknown() {
-                            message = format!("{message} {}", t.unknown_outcome);
-                        }
+                        let message = t.resend_error_text(&error);
                         if still_open {
-                            dialog_error.set(Some(message.clone()));
+                            let _ = dialog_error.try_set(Some(message.clone()));
                         } else {
-                            announcement.set(t.resend_failed(
-                                order.email,
-                                &order.common_name,
-                                &message,
-                            ));
-                            target.set(None);
+                            announce(t.resend_failed(order.email, &order.common_name, &message));
                         }
-                        events::emit(
-                            &host,
-                            events::RESEND_ERROR,
-                            &events::ResendFailure {
-                                order_id: order.order_id,
-                                email_type: order.email.api_name(),
-                                status: error.status(),
-                                code: error.code(),
-                                message,
-                                outcome_unknown: error.outcome_unknown(),
-                            },
-                            false,
-                        );
+                        let detail = events::ResendFailure {
+                            order_id: order.order_id,
+                            email_type: order.email.api_name(),
+                            status: error.status(),
+                            code: error.code(),
+                            message,
+                            outcome_unknown: error.outcome_unknown(),
+                        };
+                        events::emit(&host, events::RESEND_ERROR, &detail, false);
                     }
                 }
             });
@@ -472,7 +486,12 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     let dates = StoredValue::new_local(DateFormatter::new(lang));
     let row_view = move |row: Row| {
         let order = row.order;
-        let name = order.common_name.clone().unwrap_or_default();
+        // An order without a common name is still named in labels and sentences ("order 40001").
+        let name = match (&order.common_name, order.id) {
+            (Some(name), _) if !name.trim().is_empty() => name.clone(),
+            (_, Some(id)) => t.unnamed_order(id),
+            _ => String::new(),
+        };
         let email = policy.with_value(|p| p.email_for(&order));
         let action = match (order.id, email, order.approver_email.clone()) {
             (Some(id), Some(email), Some(recipient)) => {
@@ -496,37 +515,25 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                 }
                 .into_any()
             }
-            _ => view! {
-                <span aria-hidden="true">{t.missing_value}</span>
-                <span class="visually-hidden">{t.no_email}</span>
-            }
-            .into_any(),
+            _ => missing(t.no_email),
         };
-        let date_cell = |date: Option<model::Timestamp>, missing: &'static str| match date {
+        let date_cell = |date: Option<model::Timestamp>, absent: &'static str| match date {
             Some(ts) => {
                 view! { <time datetime=iso(ts)>{dates.with_value(|d| d.format(ts))}</time> }
                     .into_any()
             }
-            None => view! {
-                <span aria-hidden="true">{t.missing_value}</span>
-                <span class="visually-hidden">{missing}</span>
-            }
-            .into_any(),
+            None => missing(absent),
         };
         let text_cell = |value: Option<String>| match value {
             Some(v) => view! { <span class="cell-text">{v}</span> }.into_any(),
-            None => view! {
-                <span aria-hidden="true">{t.missing_value}</span>
-                <span class="visually-hidden">{t.no_email}</span>
-            }
-            .into_any(),
+            None => missing(t.not_available),
         };
         view! {
             <tr part="row" data-order-id=order.id.map(|id| id.to_string())>
-                <th scope="row" class="name"><span class="cell-text">{name.clone()}</span></th>
+                <th scope="row" class="name">{text_cell(order.common_name.clone())}</th>
                 <td>{text_cell(order.certificate_type.clone())}</td>
                 <td title=order.status_description.clone()>{text_cell(order.status_name.clone())}</td>
-                <td>{date_cell(order.create_date, t.missing_value)}</td>
+                <td>{date_cell(order.create_date, t.not_available)}</td>
                 <td>{date_cell(order.expiration_date, t.missing_date)}</td>
                 <td class="action">{action}</td>
             </tr>
@@ -546,7 +553,7 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             let next = sort.get_untracked().toggled(column);
             sort.set(next);
             page.set(0);
-            announcement.set(t.sorted_by(column, next.direction == model::Direction::Ascending));
+            announce(t.sorted_by(column, next.direction == model::Direction::Ascending));
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
@@ -559,14 +566,12 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
     };
 
     let status_options = move || {
-        let mut names: Vec<String> = statuses.with(|s| s.iter().map(|s| s.name.clone()).collect());
-        if let ListState::Ready(orders) = list.get() {
-            for name in orders.iter().filter_map(|o| o.status_name.clone()) {
-                if !names.contains(&name) {
-                    names.push(name);
-                }
+        let names = statuses.with(|known| match list.get() {
+            ListState::Ready(orders) => {
+                model::status_choices(known.iter().map(|s| s.name.as_str()), &orders)
             }
-        }
+            _ => model::status_choices(known.iter().map(|s| s.name.as_str()), &[]),
+        });
         names
             .into_iter()
             .map(|name| {
@@ -623,12 +628,13 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                     let ListState::Ready(orders) = list.get() else {
                         return Vec::new();
                     };
-                    let version = list_version.get_value();
+                    // Keyed by position in the loaded list: stable across sorts and filters, and the table
+                    // is rebuilt on every load anyway.
                     filtered.with(|rows| {
                         rows[w.start..w.end]
                             .iter()
                             .map(|&i| Row {
-                                key: (version, i),
+                                key: i,
                                 order: orders[i].clone(),
                             })
                             .collect::<Vec<_>>()
@@ -748,11 +754,11 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                 <div class="dialog-actions">
                     <button type="button" node_ref=cancel_ref class="cancel" part="cancel" on:click=move |_| close_dialog()>{t.cancel}</button>
                     <button type="button" node_ref=confirm_ref class="confirm" part="confirm"
-                        aria-busy=move || if busy.get() { "true" } else { "false" }
-                        aria-disabled=move || if busy.get() { Some("true") } else { None }
+                        aria-busy=move || if busy() { "true" } else { "false" }
+                        aria-disabled=move || if busy() { Some("true") } else { None }
                         on:click=move |_| confirm.with_value(|c| c())>
-                        <span class="spinner" aria-hidden="true" hidden=move || !busy.get()></span>
-                        {move || if busy.get() { t.sending } else if dialog_error.with(Option::is_some) { t.retry } else { t.resend_email }}
+                        <span class="spinner" aria-hidden="true" hidden=move || !busy()></span>
+                        {move || if busy() { t.sending } else if dialog_error.with(Option::is_some) { t.retry } else { t.resend_email }}
                     </button>
                 </div>
             </dialog>

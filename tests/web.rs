@@ -344,14 +344,14 @@ async fn escape_path_closes_like_cancel() {
     // A test cannot press a trusted Escape; requestClose() takes the same cancel → close path.
     let dialog = f.dialog();
     let request_close = js_sys::Reflect::get(&dialog, &"requestClose".into()).unwrap();
-    if request_close.is_function() {
-        request_close
-            .unchecked_ref::<js_sys::Function>()
-            .call0(&dialog)
-            .unwrap();
-    } else {
-        dialog.close();
-    }
+    assert!(
+        request_close.is_function(),
+        "requestClose() is in every browser this suite runs"
+    );
+    request_close
+        .unchecked_ref::<js_sys::Function>()
+        .call0(&dialog)
+        .unwrap();
     assert!(!dialog.open());
     // The browser delivers `close` asynchronously (in headless Chromium, at the next frame).
     let send: Element = send.unchecked_into();
@@ -542,7 +542,7 @@ async fn default_sort_is_expiration_ascending_and_a_header_click_flips_it() {
         f.all("thead th")[4].get_attribute("aria-sort").as_deref(),
         Some("descending")
     );
-    assert!(first_expiry() >= oldest);
+    assert!(first_expiry() > oldest, "the latest expiry comes first now");
     assert!(f
         .text("[role=status]")
         .contains("Sorted by Expires, descending"));
@@ -897,7 +897,7 @@ async fn loading_is_visible_until_the_list_arrives() {
 }
 
 #[wasm_bindgen_test]
-async fn a_stale_list_answer_is_dropped() {
+async fn a_reload_supersedes_an_older_list_request() {
     control("POST", "reset", None).await;
     inject_fault(
         json!({"method": "getSslCertificateRequests", "kind": "delay", "delayMs": 500, "times": 1}),
@@ -1839,4 +1839,223 @@ async fn dropping_the_handle_keeps_the_widget() {
         .length();
     assert_eq!(rows, 25);
     host.remove();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hosts doing surprising things from their listeners, and the popup under concurrent sends
+
+#[wasm_bindgen(inline_js = r#"
+export function unmountOn(el, name, handle) {
+  el.addEventListener(name, () => handle.unmount(), { once: true });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = unmountOn)]
+    fn unmount_on(el: &HtmlElement, name: &str, handle: &JsValue);
+}
+
+async fn unmounting_in_a_listener_is_safe(event: &str) {
+    control("POST", "reset", None).await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let js_config = js_sys::JSON::parse(&format!(
+        r#"{{"apiBase": "{EMULATOR}/rest/v3.1", "token": "{TOKEN}", "accountId": {ACCOUNT}, "lang": "en"}}"#
+    ))
+    .unwrap();
+    // The host keeps the JS handle and unmounts the widget from its own listener.
+    let handle = JsValue::from(
+        ssl_orders::embed::mount_js(&host, js_config)
+            .map_err(JsValue::from)
+            .unwrap(),
+    );
+    unmount_on(&host, event, &handle);
+    let h = host.clone();
+    wait_until("ready", || {
+        h.get_attribute("data-state").as_deref() == Some("ready")
+    })
+    .await;
+    let root = host.shadow_root().unwrap();
+    root.query_selector("tbody button.send")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    tick().await;
+    root.query_selector("dialog button.confirm")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until("unmounted", || !h.has_attribute("data-state")).await;
+    let start = js_sys::Date::now();
+    wait_until("a late answer to arrive", || {
+        js_sys::Date::now() - start > 300.0
+    })
+    .await;
+    host.remove();
+    // A panic would have aborted the module: this mount would fail.
+    let again = mount_fresh(config());
+    again.wait_for_state("ready").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_host_may_unmount_from_the_resend_request_listener() {
+    unmounting_in_a_listener_is_safe("ssl-orders-resend-request").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_host_may_unmount_from_the_email_resent_listener() {
+    unmounting_in_a_listener_is_safe("ssl-orders-email-resent").await;
+    assert_eq!(outbox().await.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_state_is_readable_when_the_loaded_event_fires() {
+    control("POST", "reset", None).await;
+    let f = mount_fresh(config());
+    let seen = Rc::new(RefCell::new(None::<String>));
+    let host = f.host.clone();
+    let record = seen.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+        *record.borrow_mut() = host.get_attribute("data-state");
+    });
+    f.host
+        .add_event_listener_with_callback("ssl-orders-loaded", listener.as_ref().unchecked_ref())
+        .unwrap();
+    f.wait_for_state("ready").await;
+    assert_eq!(seen.borrow().as_deref(), Some("ready"));
+}
+
+#[wasm_bindgen_test]
+async fn another_popup_stays_usable_while_a_send_runs() {
+    let mut cfg = config();
+    cfg.page_size = 100;
+    let f = fixture_with(cfg).await;
+    f.wait_for_state("ready").await;
+    inject_fault(json!({"method": "resendEmail", "kind": "delay", "delayMs": 600, "times": 1}))
+        .await;
+    let send = |id| {
+        row(&f, id)
+            .query_selector("button.send")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+    };
+    send(40002).click();
+    tick().await;
+    f.get("dialog button.confirm").click();
+    tick().await;
+    f.dialog().close(); // Escape while the first send runs
+    tick().await;
+    send(40003).click();
+    tick().await;
+    assert!(f.text("dialog p[id$=dialog-desc]").contains(
+        &row(&f, 40003)
+            .query_selector("th")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    ));
+    assert_eq!(
+        f.get("dialog button.confirm")
+            .get_attribute("aria-busy")
+            .as_deref(),
+        Some("false")
+    );
+    let events = f.events.clone();
+    wait_until("the first answer", || {
+        events
+            .borrow()
+            .iter()
+            .any(|(n, _)| n == "ssl-orders-email-resent")
+    })
+    .await;
+    tick().await;
+    assert!(
+        f.dialog().open(),
+        "the second popup survives the first answer"
+    );
+    assert!(!f.text("dialog p[id$=dialog-desc]").is_empty());
+    f.get("dialog button.confirm").click();
+    wait_until("the second answer", || {
+        events
+            .borrow()
+            .iter()
+            .filter(|(n, _)| n == "ssl-orders-email-resent")
+            .count()
+            == 2
+    })
+    .await;
+    let sent: Vec<u64> = outbox()
+        .await
+        .iter()
+        .filter_map(|e| e["orderId"].as_u64())
+        .collect();
+    assert_eq!(sent, [40002, 40003]);
+}
+
+#[wasm_bindgen_test]
+async fn the_same_message_twice_is_announced_twice() {
+    let f = fixture().await;
+    let send = f.get("tbody button.send");
+    let mut texts = Vec::new();
+    for _ in 0..2 {
+        send.click();
+        tick().await;
+        f.get("dialog button.confirm").click();
+        let before = f.events_named("ssl-orders-email-resent").len();
+        let events = f.events.clone();
+        wait_until("sent", || {
+            events
+                .borrow()
+                .iter()
+                .filter(|(n, _)| n == "ssl-orders-email-resent")
+                .count()
+                > before
+        })
+        .await;
+        tick().await;
+        texts.push(f.get("[role=status]").text_content().unwrap());
+    }
+    assert_ne!(
+        texts[0], texts[1],
+        "the live region's text changes, so it is read again"
+    );
+    assert_eq!(
+        texts[0].trim_end_matches('\u{a0}'),
+        texts[1].trim_end_matches('\u{a0}')
+    );
+}
+
+#[wasm_bindgen_test]
+async fn fixing_a_bad_attribute_removes_the_old_message_and_username_stays_readable() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[("page-size", "7")]), TOKEN);
+    wait_until("config error", || element_error(&el).is_some()).await;
+    set_property(&el, "username", &"SL1234567".into());
+    assert_eq!(
+        read_property(&el, "username").as_string().as_deref(),
+        Some("SL1234567")
+    );
+    set_property(&el, "username", &JsValue::NULL);
+    el.set_attribute("page-size", "25").unwrap();
+    wait_for_element_state(&el, "ready").await;
+    assert!(el
+        .shadow_root()
+        .unwrap()
+        .query_selector(".config-error")
+        .unwrap()
+        .is_none());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unsupported_lang_attribute_falls_back_instead_of_failing() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[("lang", "fr")]), TOKEN);
+    wait_for_element_state(&el, "ready").await;
+    assert!(element_error(&el).is_none());
+    el.remove();
 }
