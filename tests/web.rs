@@ -142,10 +142,27 @@ async fn fixture() -> Fixture {
     f
 }
 
-fn mount_fresh(config: Config) -> Fixture {
+/// A new empty `<div>` appended to `parent` (to `<body>` when `None`), for a widget to mount into.
+fn new_host(parent: Option<&Element>) -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    match parent {
+        Some(parent) => parent.append_child(&host).unwrap(),
+        None => document.body().unwrap().append_child(&host).unwrap(),
+    };
+    host
+}
+
+/// Waits until `host` reports `state` in `data-state`.
+async fn wait_for_host_state(host: &HtmlElement, state: &str) {
+    wait_until(&format!("data-state={state}"), || {
+        host.get_attribute("data-state").as_deref() == Some(state)
+    })
+    .await;
+}
+
+fn mount_fresh(config: Config) -> Fixture {
+    let host = new_host(None);
     let events = Rc::new(RefCell::new(Vec::new()));
     let listeners = EVENTS
         .iter()
@@ -207,11 +224,7 @@ impl Fixture {
         self.root().active_element()
     }
     async fn wait_for_state(&self, state: &str) {
-        let host = self.host.clone();
-        wait_until(&format!("data-state={state}"), || {
-            host.get_attribute("data-state").as_deref() == Some(state)
-        })
-        .await;
+        wait_for_host_state(&self.host, state).await;
     }
     async fn wait_for_event(&self, name: &str) -> Value {
         let events = self.events.clone();
@@ -671,9 +684,7 @@ async fn hostile_strings_render_as_text() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_config_key_is_refused_with_its_name() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = new_host(None);
     // A plain object, as a host passes it.
     let config = js_sys::JSON::parse(r#"{"apiBase": "/rest/v3.1", "pagesize": 50}"#).unwrap();
     let error = match ssl_orders::embed::mount_js(&host, config) {
@@ -1057,16 +1068,11 @@ async fn the_locale_follows_the_page_lang_when_none_is_configured() {
     let section = document.create_element("section").unwrap();
     section.set_attribute("lang", "es-ES").unwrap();
     document.body().unwrap().append_child(&section).unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    section.append_child(&host).unwrap();
+    let host = new_host(Some(&section));
     let mut cfg = config();
     cfg.lang = None;
     let handle = mount_widget(&host, cfg).unwrap();
-    let h = host.clone();
-    wait_until("ready", || {
-        h.get_attribute("data-state").as_deref() == Some("ready")
-    })
-    .await;
+    wait_for_host_state(&host, "ready").await;
     let send = host
         .shadow_root()
         .unwrap()
@@ -1820,17 +1826,11 @@ async fn host_css_does_not_leak_in_and_widget_css_does_not_leak_out() {
 
 #[wasm_bindgen_test]
 async fn dropping_the_handle_keeps_the_widget() {
-    let document = web_sys::window().unwrap().document().unwrap();
     control("POST", "reset", None).await;
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = new_host(None);
     // What a host does when it calls mount() and ignores the result: the handle is collected.
     drop(mount_widget(&host, config()).unwrap());
-    let h = host.clone();
-    wait_until("ready", || {
-        h.get_attribute("data-state").as_deref() == Some("ready")
-    })
-    .await;
+    wait_for_host_state(&host, "ready").await;
     let rows = host
         .shadow_root()
         .unwrap()
@@ -1856,9 +1856,7 @@ extern "C" {
 
 async fn unmounting_in_a_listener_is_safe(event: &str) {
     control("POST", "reset", None).await;
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = new_host(None);
     let js_config = js_sys::JSON::parse(&format!(
         r#"{{"apiBase": "{EMULATOR}/rest/v3.1", "token": "{TOKEN}", "accountId": {ACCOUNT}, "lang": "en"}}"#
     ))
@@ -1870,11 +1868,7 @@ async fn unmounting_in_a_listener_is_safe(event: &str) {
             .unwrap(),
     );
     unmount_on(&host, event, &handle);
-    let h = host.clone();
-    wait_until("ready", || {
-        h.get_attribute("data-state").as_deref() == Some("ready")
-    })
-    .await;
+    wait_for_host_state(&host, "ready").await;
     let root = host.shadow_root().unwrap();
     root.query_selector("tbody button.send")
         .unwrap()
@@ -1887,7 +1881,7 @@ async fn unmounting_in_a_listener_is_safe(event: &str) {
         .unwrap()
         .unchecked_into::<HtmlElement>()
         .click();
-    wait_until("unmounted", || !h.has_attribute("data-state")).await;
+    wait_until("unmounted", || !host.has_attribute("data-state")).await;
     let start = js_sys::Date::now();
     wait_until("a late answer to arrive", || {
         js_sys::Date::now() - start > 300.0
