@@ -105,3 +105,61 @@ fn manifest_css_properties_are_the_ones_the_stylesheet_reads() {
         .collect();
     assert_eq!(names(&element()["cssProperties"]), used);
 }
+
+/// The first cell of every row of the README table whose header row starts with `header`, split on `+`.
+fn readme_table_keys(header: &str) -> BTreeSet<String> {
+    let readme = read("README.md");
+    let start = readme
+        .find(header)
+        .unwrap_or_else(|| panic!("README table {header:?}"));
+    readme[start..]
+        .lines()
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .flat_map(|line| {
+            let cell = line.split('|').nth(1).unwrap_or_default();
+            cell.split('+')
+                .map(|k| k.trim().trim_matches('`').to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_config_table_lists_every_config_key() {
+    let code = read("src/config.rs");
+    let known = &code[code.find("const KNOWN: &str = \"").unwrap() + 21..];
+    let known: BTreeSet<String> = known[..known.find('"').unwrap()]
+        .split(", ")
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(readme_table_keys("| config key |"), known);
+}
+
+#[test]
+fn the_readme_attribute_table_lists_the_observed_attributes() {
+    let mut documented = readme_table_keys("| attribute | property |");
+    documented.retain(|k| k != "—" && !k.starts_with("data-state"));
+    assert_eq!(documented, names(&element()["attributes"]));
+}
+
+#[test]
+fn the_readme_theming_table_lists_every_custom_property() {
+    let readme = read("README.md");
+    let start = readme
+        .find("| custom property |")
+        .expect("the README's theming table");
+    let table: String = readme[start..]
+        .lines()
+        .take_while(|l| l.starts_with('|'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let documented: BTreeSet<String> = table
+        .match_indices("`--ssl-orders-")
+        .map(|(i, _)| {
+            let rest = &table[i + 1..];
+            rest[..rest.find('`').unwrap()].to_owned()
+        })
+        .collect();
+    assert_eq!(documented, names(&element()["cssProperties"]));
+}
