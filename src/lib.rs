@@ -5,6 +5,7 @@
 //!
 //! Hosts use the JavaScript API ([`embed::mount`]); Rust code can call [`embed::mount_widget`].
 
+mod a11y;
 pub mod api;
 pub mod config;
 pub mod embed;

@@ -1,5 +1,6 @@
 //! The Leptos components: they wire the plain modules' state to the DOM and nothing more.
 
+use crate::a11y;
 use crate::api::{self, ApiError, StatusDef};
 use crate::config::Config;
 use crate::events;
@@ -382,29 +383,11 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
 
     // Native modal dialogs let Tab leave for the browser chrome; wrap it between the two buttons instead.
     let keep_tab_inside = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() != "Tab" {
-            return;
-        }
-        let (Some(dialog), Some(first), Some(last)) = (
-            dialog_ref.get_untracked(),
-            cancel_ref.get_untracked(),
-            confirm_ref.get_untracked(),
-        ) else {
-            return;
-        };
-        let active = dialog
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .ok()
-            .and_then(|r| r.active_element());
-        let is =
-            |button: &web_sys::HtmlButtonElement| active.as_ref() == Some(button.unchecked_ref());
-        if ev.shift_key() && is(&first) {
-            ev.prevent_default();
-            let _ = last.focus();
-        } else if !ev.shift_key() && is(&last) {
-            ev.prevent_default();
-            let _ = first.focus();
+        if let (Some(Some(first)), Some(Some(last))) = (
+            cancel_ref.try_get_untracked(),
+            confirm_ref.try_get_untracked(),
+        ) {
+            a11y::wrap_tab(&ev, &first, &last);
         }
     };
 
@@ -584,20 +567,6 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
             .collect_view()
     };
 
-    // A narrow host or a 200 % zoom makes the table scroll sideways; browsers do not always scroll a
-    // focused control into view inside it, so keyboard users would tab to a half-hidden button.
-    let reveal_focused = move |ev: leptos::ev::FocusEvent| {
-        if let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    };
-
     let body = move || {
         match list.get() {
             ListState::Loading => view! {
@@ -641,7 +610,7 @@ pub(crate) fn OrdersWidget(instance: Instance) -> impl IntoView {
                     })
                 };
                 view! {
-                <div class="table-wrap" part="table-wrap" on:focusin=reveal_focused>
+                <div class="table-wrap" part="table-wrap" on:focusin=|ev| a11y::reveal_focused(&ev)>
                     <table part="table">
                         <caption>{t.caption}</caption>
                         <thead part="header">
