@@ -87,7 +87,13 @@ pub fn app(state: AppState) -> Router {
         .route("/rest/{*path}", rest);
     router = control::routes(router);
     router = match state.config.static_dir.clone() {
-        Some(dir) => router.fallback_service(ServeDir::new(dir)),
+        // Compressed like any production host would serve it, so the demo and the benchmark load the
+        // wasm at its real transfer size.
+        Some(dir) => router.fallback_service(
+            tower::ServiceBuilder::new()
+                .layer(tower_http::compression::CompressionLayer::new())
+                .service(ServeDir::new(dir)),
+        ),
         None => router.route("/", get(index)).fallback(not_found),
     };
     router

@@ -968,3 +968,29 @@ async fn the_second_account_can_resend_its_own_order() {
     assert_eq!(answer.text(), "true");
     assert_eq!(state.lock().outbox.len(), 1);
 }
+
+#[tokio::test]
+async fn static_files_are_served_compressed_when_asked() {
+    let dir = std::env::temp_dir().join(format!("sl-emulator-gzip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("app.wasm"), vec![0u8; 64 * 1024]).expect("write");
+    let config = Config {
+        static_dir: Some(dir.clone()),
+        ..common::config()
+    };
+    let (_, app) = setup_with(config);
+    let plain = send(&app, Method::GET, "/app.wasm", None, None, &[]).await;
+    assert_eq!(plain.body.len(), 64 * 1024);
+    let gz = send(
+        &app,
+        Method::GET,
+        "/app.wasm",
+        None,
+        None,
+        &[("Accept-Encoding", "gzip")],
+    )
+    .await;
+    assert_eq!(gz.header("content-encoding"), Some("gzip"));
+    assert!(gz.body.len() < 1024, "64 KB of zeros compresses to little");
+    let _ = std::fs::remove_dir_all(dir);
+}
