@@ -4,6 +4,7 @@
 // e2e/pages/host.html; the emulator must serve a site dir made of dist/* + e2e/pages/*.
 // Usage: E2E_BASE=http://127.0.0.1:18791 [GECKODRIVER=path] [FIREFOX=/usr/bin/firefox-esr] node e2e/firefox-keyboard.mjs
 import { spawn, execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import assert from "node:assert/strict";
 import { emulatorClient } from "./lib.mjs";
@@ -190,6 +191,33 @@ try {
     assert.ok(status.length > 0 && !status.includes("sent again"), `sort announced: "${status}"`);
     results.push(`     ${before.name}: ${before.sort ?? "none"} → ${after.sort}; announced "${status}"`);
   });
+
+  // axe-core in Firefox too, on the table and the open popup in both locales (Chromium runs the full audit).
+  const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+  const axeRun = async () => {
+    await wd("POST", `/session/${session}/execute/sync`, { script: `${axeSource}; return true;`, args: [] });
+    return wd("POST", `/session/${session}/execute/async`, {
+      script: `const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } })
+          .then((r) => done({ rules: r.passes.length + r.violations.length + r.inapplicable.length + r.incomplete.length,
+            violations: r.violations.map((v) => \`\${v.id}: \${v.nodes.length} node(s)\`) }), (e) => done({ error: String(e) }));`,
+      args: [],
+    });
+  };
+  for (const lang of ["en", "es"]) {
+    await check(`axe in Firefox, ${lang}: table and open popup have no violations`, async () => {
+      await emulator("POST", "reset");
+      await wd("POST", `/session/${session}/url`, { url: `${base}/host.html?lang=${lang}` });
+      await waitFor("the widget to be ready", () => inPage("return document.querySelector('#orders')?.dataset.state === 'ready';"), 15000);
+      const table = await axeRun();
+      assert.deepEqual(table.violations, [], `table: ${JSON.stringify(table)}`);
+      await inPage("root.querySelector('button.send').click(); return true;");
+      await waitFor("the popup", dialogOpen, 2000);
+      const popup = await axeRun();
+      assert.deepEqual(popup.violations, [], `popup: ${JSON.stringify(popup)}`);
+      results.push(`     ${lang}: ${table.rules} rules on the table, ${popup.rules} on the popup, 0 violations`);
+    });
+  }
 } catch (error) {
   failed += 1;
   results.push(`FAIL the run stopped: ${String(error.stack ?? error).split("\n").slice(0, 4).join("\n     ")}`);
