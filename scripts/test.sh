@@ -10,9 +10,12 @@ trap stop_emulators EXIT
 
 "$ROOT/scripts/setup.sh"
 OUT="$ROOT/target/test-output"; mkdir -p "$OUT"
+SUITES=0   # with `set -e`, a suite that fails stops the script, so every counted suite passed
+passed() { SUITES=$((SUITES + 1)); }
 
 log "1/5 native tests (widget logic, emulator)"
 cargo test --workspace
+passed
 
 log "2/5 emulator release build"
 build_emulator
@@ -26,27 +29,36 @@ start_emulator "$OUT/emulator-browser.log" --addr "127.0.0.1:$API_PORT" --orders
 
 log "3/5 browser tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
+passed
 log "3/5 browser tests in headless Firefox"
 GECKODRIVER="$(command -v geckodriver)" cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
+passed
 stop_emulators
 
 log "4/5 release bundle and size budget"
 build_bundle
 node e2e/size.mjs dist
+passed
 
 log "5/5 end-to-end on real pages (Playwright + Debian Chromium)"
 SITE="$OUT/site"; rm -rf "$SITE"; mkdir -p "$SITE"
 cp -r dist/. "$SITE/"; cp e2e/csp/* e2e/pages/* "$SITE/"
 start_emulator "$OUT/emulator-e2e.log" --addr 127.0.0.1:18789 --static "$SITE" --orders 40 --seed 7
 E2E_BASE="http://127.0.0.1:18789" E2E_OUT="$OUT/e2e" node e2e/keyboard.mjs
+passed
 E2E_BASE="http://127.0.0.1:18789" node e2e/firefox-keyboard.mjs
+passed
 log "accessibility audit (axe-core) of every state in English and Spanish; screenshots in $OUT/a11y"
 E2E_BASE="http://127.0.0.1:18789" E2E_OUT="$OUT/a11y" A11Y_DOCS_IMG="" node e2e/a11y.mjs
+passed
 
 STRICT_CSP="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 start_emulator "$OUT/emulator-csp.log" --addr 127.0.0.1:18792 --static "$SITE" --csp "$STRICT_CSP"
 E2E_BASE="http://127.0.0.1:18792" E2E_LABEL="strict CSP" node e2e/csp.mjs
+passed
 start_emulator "$OUT/emulator-tt.log" --addr 127.0.0.1:18793 --static "$SITE" \
   --csp "$STRICT_CSP; require-trusted-types-for 'script'"
 E2E_BASE="http://127.0.0.1:18793" E2E_LABEL="strict CSP + Trusted Types" node e2e/csp.mjs
+passed
 log "all tests passed"
+echo "suites: $SUITES passed, 0 failed"
