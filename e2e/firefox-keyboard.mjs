@@ -7,7 +7,7 @@ import { spawn, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import assert from "node:assert/strict";
-import { emulatorClient } from "./lib.mjs";
+import { checker, emulatorClient } from "./lib.mjs";
 
 const base = process.env.E2E_BASE ?? "http://127.0.0.1:8787";
 const firefox = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
@@ -51,18 +51,7 @@ async function wd(method, path, body) {
 }
 
 let session = null;
-let passed = 0, failed = 0;
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    results.push(`ok   ${name}`);
-  } catch (error) {
-    failed += 1;
-    results.push(`FAIL ${name}\n     ${String(error.stack ?? error).split("\n").slice(0, 4).join("\n     ")}`);
-  }
-}
+const { check, note, fail, summary } = checker();
 
 // Runs a script in the page; `root` is the widget's shadow root.
 const inPage = (body, ...args) => wd("POST", `/session/${session}/execute/sync`, {
@@ -189,7 +178,7 @@ try {
     assert.equal(others, 1, "aria-sort on the sorted column only");
     const status = await inPage("return root.querySelector('[role=status]').textContent;");
     assert.ok(status.length > 0 && !status.includes("sent again"), `sort announced: "${status}"`);
-    results.push(`     ${before.name}: ${before.sort ?? "none"} → ${after.sort}; announced "${status}"`);
+    note(`${before.name}: ${before.sort ?? "none"} → ${after.sort}; announced "${status}"`);
   });
 
   // axe-core in Firefox too, on the table and the open popup in both locales (Chromium runs the full audit).
@@ -215,13 +204,12 @@ try {
       await waitFor("the popup", dialogOpen, 2000);
       const popup = await axeRun();
       assert.deepEqual(popup.violations, [], `popup: ${JSON.stringify(popup)}`);
-      results.push(`     ${lang}: ${table.rules} rules on the table, ${popup.rules} on the popup, 0 violations`);
+      note(`${lang}: ${table.rules} rules on the table, ${popup.rules} on the popup, 0 violations`);
     });
   }
 } catch (error) {
-  failed += 1;
-  results.push(`FAIL the run stopped: ${String(error.stack ?? error).split("\n").slice(0, 4).join("\n     ")}`);
-  if (driverLog.length) results.push(`     geckodriver: ${driverLog.join("").trim().split("\n").slice(-5).join("\n     ")}`);
+  fail("the run stopped", error);
+  if (driverLog.length) note(`geckodriver: ${driverLog.join("").trim().split("\n").slice(-5).join("\n     ")}`);
 } finally {
   if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
   const exited = new Promise((resolve) => (driver.exitCode !== null ? resolve() : driver.once("exit", resolve)));
@@ -230,7 +218,5 @@ try {
   await emulator("POST", "reset").catch(() => {});
 }
 
-console.log(results.join("\n"));
 console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`firefox-e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(summary("firefox-e2e"));

@@ -18,7 +18,8 @@ export function emulatorClient(base) {
   };
 }
 
-/** A check harness: `await check(name, async () => …)`, then `summary(label)` prints and returns the exit code. */
+/** A check harness: `await check(name, async () => …)`, `note(line)` under the last check, `fail(what, error)`
+ * for a run that stopped, then `summary(label)` prints and returns the exit code. */
 export function checker() {
   let passed = 0, failed = 0;
   const results = [];
@@ -32,6 +33,13 @@ export function checker() {
         failed += 1;
         results.push(`FAIL ${name}\n     ${String(error.stack ?? error).split("\n").slice(0, 4).join("\n     ")}`);
       }
+    },
+    note(line) {
+      results.push(`     ${line}`);
+    },
+    fail(what, error) {
+      failed += 1;
+      results.push(`FAIL ${what}: ${String(error.stack ?? error).split("\n").slice(0, 4).join("\n     ")}`);
     },
     summary(label) {
       console.log(results.join("\n"));

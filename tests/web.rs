@@ -835,12 +835,19 @@ fn result_limits(queries: &[String]) -> Vec<String> {
         .collect()
 }
 
-#[wasm_bindgen_test]
-async fn with_the_total_items_header_the_list_is_read_in_result_limit_chunks() {
+/// A widget, ready, over 1,200 orders from an emulator whose paging behaves as `options` say.
+async fn over_1200_orders(options: Value) -> Fixture {
     control("POST", "reset", None).await;
+    control("POST", "options", Some(options)).await;
     control("POST", "dataset", Some(json!({"orders": 1200, "seed": 3}))).await;
     let f = mount_fresh(config());
     f.wait_for_state("ready").await;
+    f
+}
+
+#[wasm_bindgen_test]
+async fn with_the_total_items_header_the_list_is_read_in_result_limit_chunks() {
+    let f = over_1200_orders(json!({})).await;
     assert_eq!(
         result_limits(&list_requests().await),
         ["0,500", "500,500", "1000,500"]
@@ -854,16 +861,7 @@ async fn with_the_total_items_header_the_list_is_read_in_result_limit_chunks() {
 
 #[wasm_bindgen_test]
 async fn without_the_header_and_with_result_limit_ignored_one_answer_is_the_whole_list() {
-    control("POST", "reset", None).await;
-    control(
-        "POST",
-        "options",
-        Some(json!({"totalItemsHeader": false, "honourResultLimit": false})),
-    )
-    .await;
-    control("POST", "dataset", Some(json!({"orders": 1200, "seed": 3}))).await;
-    let f = mount_fresh(config());
-    f.wait_for_state("ready").await;
+    let f = over_1200_orders(json!({"totalItemsHeader": false, "honourResultLimit": false})).await;
     assert_eq!(list_requests().await.len(), 1);
     assert_eq!(f.text(".pager .range"), "1–25 of 1200");
     f.get(".pager button.next").click();
@@ -877,11 +875,7 @@ async fn without_the_header_and_with_result_limit_ignored_one_answer_is_the_whol
 
 #[wasm_bindgen_test]
 async fn without_the_header_full_chunks_are_followed_until_a_short_one() {
-    control("POST", "reset", None).await;
-    control("POST", "options", Some(json!({"totalItemsHeader": false}))).await;
-    control("POST", "dataset", Some(json!({"orders": 1200, "seed": 3}))).await;
-    let f = mount_fresh(config());
-    f.wait_for_state("ready").await;
+    let f = over_1200_orders(json!({"totalItemsHeader": false})).await;
     assert_eq!(
         result_limits(&list_requests().await),
         ["0,500", "500,500", "1000,500"]
