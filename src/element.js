@@ -1,14 +1,8 @@
 // <ssl-orders>: the custom element around mount(). Registered once, however often the module is loaded.
 //
 // Attributes carry plain settings and apply live; credentials are properties only, never attributes.
-
-const ATTRIBUTES = {
-  "api-base": "apiBase",
-  "account-id": "accountId",
-  lang: "lang",
-  "page-size": "pageSize",
-  "email-types": "emailTypes",
-};
+// Which attributes, and which languages the widget speaks, come from the Rust side (`embed::ATTRIBUTES`,
+// `i18n::supported_tags`), the one place each is written.
 // Properties that feed the configuration. Secrets are write-only: reading them gives undefined.
 const PROPERTIES = ["token", "username", "apiKey", "credentials", "timeoutMs"];
 const SECRETS = new Set(["token", "apiKey"]);
@@ -19,9 +13,15 @@ export function isSslOrdersDefined() {
   return customElements.get("ssl-orders") !== undefined;
 }
 
-export function defineSslOrders(mount) {
+/**
+ * Registers `<ssl-orders>`. `attributes` maps each observed attribute to its configuration key;
+ * `languages` lists the primary language subtags the widget speaks.
+ */
+export function defineSslOrders(mount, attributes, languages) {
   if (customElements.get("ssl-orders")) return false;
   const settings = new WeakMap();
+  const ATTRIBUTES = Object.freeze({ ...attributes });
+  const speaks = (tag) => languages.includes(tag.split(/[-_]/)[0].toLowerCase());
 
   class SslOrdersElement extends HTMLElement {
     static get observedAttributes() {
@@ -89,7 +89,7 @@ export function defineSslOrders(mount) {
         const value = this.getAttribute(attribute);
         // `lang` is the global HTML attribute: a language the widget does not speak falls back to the page's
         // or the browser's, as for any element, instead of being a configuration error.
-        if (value === null || (attribute === "lang" && !/^(en|es)([-_]|$)/i.test(value))) continue;
+        if (value === null || (attribute === "lang" && !speaks(value))) continue;
         config[key] = value;
       }
       Object.assign(config, settings.get(this));

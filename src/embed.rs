@@ -5,7 +5,7 @@
 
 use crate::config::{Config, ConfigError};
 use crate::i18n::Lang;
-use crate::ui::{Instance, OrdersWidget};
+use crate::ui::{reflect_state, Instance, OrdersWidget};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -16,6 +16,16 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRoot
 
 /// The widget's stylesheet, adopted by each instance's shadow root.
 const STYLE: &str = include_str!("../style/ssl-orders.css");
+
+/// The attributes `<ssl-orders>` observes, each with the configuration key it sets. Credentials are never
+/// attributes: they are write-only properties (see `element.js`).
+pub const ATTRIBUTES: [(&str, &str); 5] = [
+    ("api-base", "apiBase"),
+    ("account-id", "accountId"),
+    ("lang", "lang"),
+    ("page-size", "pageSize"),
+    ("email-types", "emailTypes"),
+];
 
 /// Only hands out unique id prefixes; no instance state lives in statics.
 static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
@@ -47,7 +57,7 @@ struct Mounted {
     _view: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
     root: ShadowRoot,
     host: HtmlElement,
-    reload: ArcRwSignal<u64>,
+    reload: ArcTrigger,
 }
 
 #[wasm_bindgen]
@@ -55,7 +65,7 @@ impl WidgetHandle {
     /// Loads the list again (the same as the Refresh button).
     pub fn reload(&self) {
         if let Some(m) = &self.mounted {
-            m.reload.update(|n| *n += 1);
+            m.reload.notify();
         }
     }
 
@@ -67,7 +77,7 @@ impl WidgetHandle {
             // textContent, not innerHTML: the latter is a Trusted Types sink.
             m.root.set_text_content(None);
             m.root.set_adopted_style_sheets(&js_sys::Array::new());
-            let _ = m.host.remove_attribute("data-state");
+            reflect_state(&m.host, None);
             let _ = m.host.remove_attribute("data-ssl-orders-mounted");
         }
     }
@@ -117,7 +127,7 @@ pub fn mount_widget(target: &HtmlElement, config: Config) -> Result<WidgetHandle
         "ssl-orders-{}",
         NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed)
     );
-    let reload = ArcRwSignal::new(0u64);
+    let reload = ArcTrigger::new();
     let instance = Instance {
         host: target.clone(),
         config: Arc::new(config),
@@ -153,13 +163,13 @@ fn show_mount_error(target: &HtmlElement, message: &str) {
             if let Ok(p) = doc.create_element("p") {
                 let _ = p.set_attribute("role", "alert");
                 let _ = p.set_attribute("class", "config-error");
-                let _ = p.set_attribute("part", "config-error");
+                let _ = p.set_attribute("part", crate::parts::CONFIG_ERROR);
                 p.set_text_content(Some(message));
                 let _ = root.append_child(&p);
             }
         }
     }
-    let _ = target.set_attribute("data-state", "error");
+    reflect_state(target, Some("error"));
 }
 
 fn adopt_style(root: &ShadowRoot) {
@@ -238,7 +248,11 @@ fn config_json(config: &JsValue) -> Option<serde_json::Value> {
 extern "C" {
     /// Registers `<ssl-orders>` unless it already is; returns whether it did.
     #[wasm_bindgen(js_name = defineSslOrders)]
-    fn define_ssl_orders(mount: &js_sys::Function) -> bool;
+    fn define_ssl_orders(
+        mount: &js_sys::Function,
+        attributes: &js_sys::Object,
+        languages: &js_sys::Array,
+    ) -> bool;
     #[wasm_bindgen(js_name = isSslOrdersDefined)]
     fn is_ssl_orders_defined() -> bool;
 }
@@ -257,7 +271,12 @@ pub fn start() {
     let mount = Closure::<dyn Fn(JsValue, JsValue) -> Result<WidgetHandle, JsError>>::new(
         |target: JsValue, config| mount_js(&target, config),
     );
-    define_ssl_orders(mount.as_ref().unchecked_ref());
+    let attributes = js_sys::Object::new();
+    for (attribute, key) in ATTRIBUTES {
+        let _ = js_sys::Reflect::set(&attributes, &attribute.into(), &key.into());
+    }
+    let languages: js_sys::Array = crate::i18n::supported_tags().map(JsValue::from).collect();
+    define_ssl_orders(mount.as_ref().unchecked_ref(), &attributes, &languages);
     // The element class keeps calling it for the page's lifetime.
     mount.forget();
 }

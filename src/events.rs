@@ -19,6 +19,16 @@ pub const EMAIL_RESENT: &str = "ssl-orders-email-resent";
 /// The resend failed: API error, `false`, timeout or network failure. Detail: [`ResendFailure`].
 pub const RESEND_ERROR: &str = "ssl-orders-resend-error";
 
+/// Every event the widget dispatches, in the order of a typical session.
+pub const ALL: [&str; 6] = [
+    READY,
+    LOADED,
+    LOAD_ERROR,
+    RESEND_REQUEST,
+    EMAIL_RESENT,
+    RESEND_ERROR,
+];
+
 /// Detail of [`LOADED`].
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Loaded {

@@ -46,6 +46,11 @@ impl Lang {
     }
 }
 
+/// TEMPORARY until the i18n tables land: the primary subtags the widget speaks.
+pub fn supported_tags() -> impl Iterator<Item = &'static str> {
+    [Lang::En, Lang::Es].into_iter().map(Lang::tag)
+}
+
 /// The fixed strings of one locale. Sentences with values in them are methods below.
 pub struct Messages {
     pub caption: &'static str,

@@ -11,7 +11,10 @@ pub mod config;
 pub mod embed;
 pub mod events;
 pub mod i18n;
+pub mod load;
 pub mod model;
+pub mod parts;
+pub mod resend;
 mod ui;
 
 pub use config::Config;

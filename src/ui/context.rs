@@ -1,0 +1,87 @@
+//! What every part of one widget shares through `provide_context`: host, configuration, locale, ids, dates.
+
+use super::format::DateFormatter;
+use super::live_region::Announcer;
+use crate::config::Config;
+use crate::i18n::{Lang, Messages};
+use crate::model::Timestamp;
+use leptos::prelude::*;
+use std::sync::Arc;
+use web_sys::{Element, HtmlElement};
+
+/// Everything one widget instance needs from its embedding. Nothing here is shared between instances.
+pub(crate) struct Instance {
+    /// The element events are dispatched from (the custom element, or the `mount()` target).
+    pub host: HtmlElement,
+    pub config: Arc<Config>,
+    pub lang: Lang,
+    /// Prefix that makes element ids unique per instance (`ssl-orders-3`).
+    pub id_prefix: String,
+    /// Notified by the host's `reload()`.
+    pub reload: ArcTrigger,
+}
+
+/// The per-instance things every part reads. `Copy`, so a closure takes it without ceremony; the DOM and
+/// `Intl` objects sit in local stored values because browser objects cannot cross threads.
+#[derive(Clone, Copy)]
+pub(crate) struct WidgetContext {
+    /// The widget's messages.
+    pub t: &'static Messages,
+    pub lang: Lang,
+    pub announcer: Announcer,
+    host: StoredValue<HtmlElement, LocalStorage>,
+    config: StoredValue<Arc<Config>>,
+    id_prefix: StoredValue<String>,
+    dates: StoredValue<DateFormatter, LocalStorage>,
+}
+
+impl WidgetContext {
+    /// Builds the context for `instance` and provides it to every part below the caller.
+    pub fn provide(instance: &Instance) -> WidgetContext {
+        let context = WidgetContext {
+            t: instance.lang.messages(),
+            lang: instance.lang,
+            announcer: Announcer::new(),
+            host: StoredValue::new_local(instance.host.clone()),
+            config: StoredValue::new(instance.config.clone()),
+            id_prefix: StoredValue::new(instance.id_prefix.clone()),
+            dates: StoredValue::new_local(DateFormatter::new(instance.lang)),
+        };
+        provide_context(context);
+        context
+    }
+
+    /// The host element. Hooks take their own clone at set-up, so a late answer still has it.
+    pub fn host(&self) -> HtmlElement {
+        self.host.get_value()
+    }
+
+    pub fn config(&self) -> Arc<Config> {
+        self.config.get_value()
+    }
+
+    /// An element id unique to this instance: `ssl-orders-3-filter`.
+    pub fn id(&self, name: &str) -> String {
+        self.id_prefix
+            .with_value(|prefix| format!("{prefix}-{name}"))
+    }
+
+    /// A date in the widget's locale and the reader's time zone.
+    pub fn format_date(&self, date: Timestamp) -> String {
+        self.dates.with_value(|dates| dates.format(date))
+    }
+}
+
+/// The context of the widget being rendered.
+pub(crate) fn use_widget() -> WidgetContext {
+    expect_context::<WidgetContext>()
+}
+
+/// Writes the host's `data-state` (`loading`, `ready`, `empty`, `error`), or removes it with `None`.
+/// The only code that touches the attribute: the list hook, a refused mount and unmount call it.
+pub(crate) fn reflect_state(host: &Element, state: Option<&str>) {
+    let _ = match state {
+        Some(state) => host.set_attribute("data-state", state),
+        None => host.remove_attribute("data-state"),
+    };
+}

@@ -1,0 +1,90 @@
+//! The confirmation popup: which email goes to whom, Resend email and Cancel, and the failure with Retry.
+
+use super::context::use_widget;
+use super::use_resend::Resend;
+use crate::a11y;
+use crate::parts;
+use leptos::prelude::*;
+
+/// A modal `<dialog>` labelled by its title and described by its text (and by the error, when there is
+/// one). Cancel has the focus; Tab stays between the two buttons.
+#[component]
+pub(crate) fn ConfirmDialog() -> impl IntoView {
+    let (context, resend) = (use_widget(), expect_context::<Resend>());
+    let t = context.t;
+    let (title_id, desc_id, alert_id) = (
+        context.id("dialog-title"),
+        context.id("dialog-desc"),
+        context.id("dialog-alert"),
+    );
+    let title = move || {
+        resend
+            .target
+            .with(|target| target.as_ref().map(|target| t.dialog_title(target.email)))
+    };
+    let text = move || {
+        resend.target.with(|target| {
+            target
+                .as_ref()
+                .map(|target| t.dialog_text(target.email, &target.common_name, &target.recipient))
+        })
+    };
+    let described_by = {
+        let (desc_id, alert_id) = (desc_id.clone(), alert_id.clone());
+        move || {
+            if resend.error.with(Option::is_some) {
+                format!("{desc_id} {alert_id}")
+            } else {
+                desc_id.clone()
+            }
+        }
+    };
+    // Native modal dialogs let Tab leave for the browser chrome; wrap it between the two buttons instead.
+    let keep_tab_inside = move |ev: leptos::ev::KeyboardEvent| {
+        if let (Some(Some(first)), Some(Some(last))) = (
+            resend.cancel_ref.try_get_untracked(),
+            resend.confirm_ref.try_get_untracked(),
+        ) {
+            a11y::wrap_tab(&ev, &first, &last);
+        }
+    };
+    let labelled_by = title_id.clone();
+    view! {
+        <dialog node_ref=resend.dialog_ref part=parts::DIALOG aria-labelledby=labelled_by
+            aria-describedby=described_by on:close=move |_| resend.closed.run(()) on:keydown=keep_tab_inside>
+            <h2 id=title_id part=parts::DIALOG_TITLE>{title}</h2>
+            <p id=desc_id>{text}</p>
+            <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{move || resend.error.get()}</p>
+            <div class="dialog-actions">
+                <button type="button" node_ref=resend.cancel_ref class="cancel" part=parts::CANCEL
+                    on:click=move |_| resend.close.run(())>{t.cancel}</button>
+                <ConfirmButton/>
+            </div>
+        </dialog>
+    }
+}
+
+/// "Resend email"; "Sending…" and busy while this order's send runs; "Retry" after a failure.
+#[component]
+fn ConfirmButton() -> impl IntoView {
+    let (t, resend) = (use_widget().t, expect_context::<Resend>());
+    let busy = move || resend.busy();
+    let label = move || {
+        if busy() {
+            t.sending
+        } else if resend.error.with(Option::is_some) {
+            t.retry
+        } else {
+            t.resend_email
+        }
+    };
+    view! {
+        <button type="button" node_ref=resend.confirm_ref class="confirm" part=parts::CONFIRM
+            aria-busy=move || if busy() { "true" } else { "false" }
+            aria-disabled=move || busy().then_some("true")
+            on:click=move |_| resend.confirm.run(())>
+            <span class="spinner" aria-hidden="true" hidden=move || !busy()></span>
+            {label}
+        </button>
+    }
+}

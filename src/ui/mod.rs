@@ -1,0 +1,52 @@
+//! The Leptos components: each part of the widget wires a hook's state to the DOM, and nothing more.
+//!
+//! The protocols live in plain modules with native tests (`crate::load`, `crate::resend`, `crate::model`);
+//! the hooks (`use_*`) connect them to signals and `fetch`; the parts below render them. Per-instance
+//! things reach every part through context: [`context::WidgetContext`], [`OrderList`], [`TableView`] and
+//! [`Resend`].
+
+mod context;
+mod dialog;
+mod format;
+mod live_region;
+mod pager;
+mod states;
+mod table;
+mod toolbar;
+mod use_order_list;
+mod use_resend;
+mod use_table_view;
+
+pub(crate) use context::{reflect_state, Instance};
+
+use crate::parts;
+use context::WidgetContext;
+use dialog::ConfirmDialog;
+use leptos::prelude::*;
+use live_region::LiveRegion;
+use states::ListBody;
+use toolbar::Toolbar;
+use use_order_list::{use_order_list, OrderList};
+use use_resend::{use_resend, Resend};
+use use_table_view::{use_table_view, TableView};
+
+/// The whole widget: toolbar, the list's body (table and pager), live region and confirmation popup.
+#[component]
+pub(crate) fn OrdersWidget(
+    /// The embedding: host element, configuration, locale, id prefix and the host's reload trigger.
+    instance: Instance,
+) -> impl IntoView {
+    let context = WidgetContext::provide(&instance);
+    let list = use_order_list(instance.reload);
+    provide_context::<OrderList>(list);
+    provide_context::<TableView>(use_table_view(list, instance.config.page_size));
+    provide_context::<Resend>(use_resend());
+    view! {
+        <div class="widget" part=parts::BASE lang=context.lang.tag()>
+            <Toolbar/>
+            <ListBody/>
+            <LiveRegion/>
+            <ConfirmDialog/>
+        </div>
+    }
+}

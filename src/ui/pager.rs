@@ -1,0 +1,50 @@
+//! The pager: where the page is in the list, previous and next, and rows per page.
+
+use super::context::use_widget;
+use super::use_table_view::TableView;
+use crate::model::PAGE_SIZES;
+use crate::parts;
+use leptos::prelude::*;
+
+/// Below the table: "26–50 of 312", ‹ Page 2 of 13 ›, and the page size.
+#[component]
+pub(crate) fn Pager() -> impl IntoView {
+    let (t, table) = (use_widget().t, expect_context::<TableView>());
+    let window = table.window;
+    view! {
+        <div class="pager" part=parts::PAGER>
+            <span class="range">{move || window.with(|w| t.range(w.start, w.end, w.total))}</span>
+            <nav aria-label=t.pagination>
+                <button type="button" class="prev" aria-label=t.previous_page
+                    disabled=move || window.with(|w| w.page == 0)
+                    on:click=move |_| table.previous_page()>"‹"</button>
+                <span class="page-of">{move || window.with(|w| t.page_of(w.page, w.pages))}</span>
+                <button type="button" class="next" aria-label=t.next_page
+                    disabled=move || window.with(|w| w.page + 1 >= w.pages)
+                    on:click=move |_| table.next_page()>"›"</button>
+            </nav>
+            <PageSizeSelect/>
+        </div>
+    }
+}
+
+/// Rows per page: one of [`PAGE_SIZES`].
+#[component]
+fn PageSizeSelect() -> impl IntoView {
+    let (t, table) = (use_widget().t, expect_context::<TableView>());
+    let options = PAGE_SIZES.map(|size| {
+        view! {
+            <option value=size.to_string() selected=move || table.page_size() == size>{size.to_string()}</option>
+        }
+    });
+    view! {
+        <label class="page-size">
+            {t.page_size_label}
+            <select on:change=move |ev| {
+                if let Ok(size) = event_target_value(&ev).parse::<usize>() {
+                    table.set_page_size(size);
+                }
+            }>{options.into_iter().collect_view()}</select>
+        </label>
+    }
+}

@@ -1,0 +1,192 @@
+//! The orders table: sortable headers, one row per order, its cells, and the row's Send action.
+
+use super::context::use_widget;
+use super::format::iso;
+use super::use_resend::Resend;
+use super::use_table_view::{Row, TableView};
+use crate::a11y;
+use crate::i18n::Lang;
+use crate::model::{Column, Direction, Order, Timestamp};
+use crate::parts;
+use crate::resend::ResendTarget;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// Columns in the table: the sortable data columns and the Email column.
+const COLUMN_COUNT: usize = Column::ALL.len() + 1;
+
+/// The table of the current page, with a row that says so when the filters leave none.
+#[component]
+pub(crate) fn OrdersTable() -> impl IntoView {
+    let (t, table) = (use_widget().t, expect_context::<TableView>());
+    view! {
+        <div class="table-wrap" part=parts::TABLE_WRAP on:focusin=|ev| a11y::reveal_focused(&ev)>
+            <table part=parts::TABLE>
+                <caption>{t.caption}</caption>
+                <thead part=parts::HEADER>
+                    <tr>
+                        {Column::ALL.map(|column| view! { <SortableHeader column/> }).into_iter().collect_view()}
+                        <th scope="col">{t.email_column}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <Show when=move || table.window.with(|w| w.total == 0)>
+                        <tr><td colspan=COLUMN_COUNT class="no-match">{t.no_match}</td></tr>
+                    </Show>
+                    // Keyed by position in the loaded list: stable across sorts and filters, and the table is
+                    // rebuilt on every load anyway.
+                    <For each=move || table.rows() key=|row: &Row| row.key
+                        children=|row: Row| view! { <OrderRow order=row.order/> } />
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A column header that sorts by its column, tells which way with `aria-sort` and says so aloud.
+#[component]
+fn SortableHeader(
+    /// The column this header names and sorts.
+    column: Column,
+) -> impl IntoView {
+    let (context, table) = (use_widget(), expect_context::<TableView>());
+    let t = context.t;
+    let aria_sort = move || {
+        let sort = table.sort();
+        (sort.column == column).then(|| sort.direction.aria())
+    };
+    let arrow = move || {
+        let sort = table.sort();
+        match (sort.column == column, sort.direction) {
+            (false, _) => "↕",
+            (true, Direction::Ascending) => "▲",
+            (true, Direction::Descending) => "▼",
+        }
+    };
+    let on_click = move |_| {
+        let next = table.sort_by(column);
+        let ascending = next.direction == Direction::Ascending;
+        context.announcer.announce(t.sorted_by(column, ascending));
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button type="button" class="sort" on:click=on_click>
+                {t.column(column)}
+                <span class="arrow" aria-hidden="true">{arrow}</span>
+            </button>
+        </th>
+    }
+}
+
+/// One order: its common name heads the row.
+#[component]
+fn OrderRow(
+    /// The order this row shows.
+    order: Order,
+) -> impl IntoView {
+    let t = use_widget().t;
+    let Order {
+        id,
+        common_name,
+        certificate_type,
+        status_name,
+        status_description,
+        create_date,
+        expiration_date,
+        ..
+    } = order.clone();
+    view! {
+        <tr part=parts::ROW data-order-id=id.map(|id| id.to_string())>
+            <th scope="row" class="name"><TextCell value=common_name/></th>
+            <td><TextCell value=certificate_type/></td>
+            <td title=status_description><TextCell value=status_name/></td>
+            <td><DateCell date=create_date absent=t.not_available/></td>
+            <td><DateCell date=expiration_date absent=t.missing_date/></td>
+            <td class="action"><SendCell order/></td>
+        </tr>
+    }
+}
+
+/// The Email cell: a Send button when the order's status allows an email, and the "sent at" note.
+#[component]
+fn SendCell(
+    /// The row's order.
+    order: Order,
+) -> impl IntoView {
+    let (context, resend) = (use_widget(), expect_context::<Resend>());
+    let t = context.t;
+    // An order without a common name is still named in labels and sentences ("order 40001").
+    let name = match (&order.common_name, order.id) {
+        (Some(name), _) if !name.trim().is_empty() => name.clone(),
+        (_, Some(id)) => t.unnamed_order(id),
+        _ => String::new(),
+    };
+    let email = context.config().email_policy.email_for(&order);
+    let (Some(order_id), Some(email), Some(recipient)) = (order.id, email, order.approver_email)
+    else {
+        return view! { <MissingValue words=t.no_email/> }.into_any();
+    };
+    let label = t.send_label(email, &name);
+    let resend_target = ResendTarget {
+        order_id,
+        common_name: name,
+        recipient,
+        email,
+    };
+    let on_send = move |ev: leptos::ev::MouseEvent| {
+        let button = ev
+            .current_target()
+            .and_then(|target| target.dyn_into::<HtmlElement>().ok());
+        resend.open.run((resend_target.clone(), button));
+    };
+    let note = move || resend.sent_note(order_id).map(|time| t.sent_at(&time));
+    view! {
+        <button type="button" class="send" part=parts::SEND_BUTTON aria-label=label on:click=on_send>{t.send}</button>
+        <span class="sent-note">{note}</span>
+    }
+    .into_any()
+}
+
+/// A date as `<time>`, in the widget's locale; `absent` is what a screen reader hears when there is none.
+#[component]
+fn DateCell(
+    /// The date, if the API gave one.
+    date: Option<Timestamp>,
+    /// Words for a missing date ("Not issued").
+    absent: &'static str,
+) -> impl IntoView {
+    let context = use_widget();
+    match date {
+        Some(date) => {
+            view! { <time datetime=iso(date)>{context.format_date(date)}</time> }.into_any()
+        }
+        None => view! { <MissingValue words=absent/> }.into_any(),
+    }
+}
+
+/// Text from the API, always as text; "Not available" when absent.
+#[component]
+fn TextCell(
+    /// The value, if the API gave one.
+    value: Option<String>,
+) -> impl IntoView {
+    let t = use_widget().t;
+    match value {
+        Some(value) => view! { <span class="cell-text">{value}</span> }.into_any(),
+        None => view! { <MissingValue words=t.not_available/> }.into_any(),
+    }
+}
+
+/// An absent value: a dash for the eye, words for a screen reader.
+#[component]
+pub(crate) fn MissingValue(
+    /// What a screen reader says instead of the dash.
+    words: &'static str,
+) -> impl IntoView {
+    let dash = Lang::En.messages().missing_value;
+    view! {
+        <span aria-hidden="true">{dash}</span>
+        <span class="visually-hidden">{words}</span>
+    }
+}

@@ -1,0 +1,86 @@
+//! The toolbar: text filter, status filter and Refresh.
+
+use super::context::use_widget;
+use super::use_order_list::OrderList;
+use super::use_table_view::TableView;
+use crate::model;
+use crate::parts;
+use leptos::prelude::*;
+
+/// The controls above the table.
+#[component]
+pub(crate) fn Toolbar() -> impl IntoView {
+    view! {
+        <div class="toolbar" part=parts::TOOLBAR>
+            <FilterField/>
+            <StatusFilter/>
+            <RefreshButton/>
+        </div>
+    }
+}
+
+/// A search box over common names and approver emails.
+#[component]
+fn FilterField() -> impl IntoView {
+    let (context, table) = (use_widget(), expect_context::<TableView>());
+    let (t, id) = (context.t, context.id("filter"));
+    view! {
+        <span class="field filter-field">
+            <label for=id.clone()>{t.filter_label}</label>
+            <input id=id type="search" part=parts::FILTER placeholder=t.filter_placeholder
+                prop:value=move || table.text()
+                on:input=move |ev| table.filter_text(event_target_value(&ev)) />
+        </span>
+    }
+}
+
+/// Keeps one status: the API's list of statuses, plus any other name the loaded orders carry.
+#[component]
+fn StatusFilter() -> impl IntoView {
+    let (context, table, list) = (
+        use_widget(),
+        expect_context::<TableView>(),
+        expect_context::<OrderList>(),
+    );
+    let (t, id) = (context.t, context.id("status"));
+    let options = move || {
+        let orders = list.orders().unwrap_or_default();
+        let names = list
+            .statuses
+            .with(|known| model::status_choices(known.iter().map(|s| s.name.as_str()), &orders));
+        names
+            .into_iter()
+            .map(|name| {
+                let selected = {
+                    let name = name.clone();
+                    move || table.status().as_deref() == Some(name.as_str())
+                };
+                let value = name.clone();
+                view! { <option value=value selected=selected>{name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <span class="field">
+            <label for=id.clone()>{t.status_filter_label}</label>
+            <select id=id part=parts::STATUS_FILTER on:change=move |ev| {
+                let value = event_target_value(&ev);
+                table.filter_status((!value.is_empty()).then_some(value));
+            }>
+                <option value="" selected=move || table.status().is_none()>{t.all_statuses}</option>
+                {options}
+            </select>
+        </span>
+    }
+}
+
+/// Loads the list again.
+#[component]
+fn RefreshButton() -> impl IntoView {
+    let (t, list) = (use_widget().t, expect_context::<OrderList>());
+    view! {
+        <button type="button" class="refresh" part=parts::REFRESH on:click=move |_| list.reload.run(())>
+            {t.refresh}
+        </button>
+    }
+}
