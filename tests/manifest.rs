@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
-use ssl_orders::events;
+use ssl_orders::{embed, events, parts};
 use std::collections::BTreeSet;
 
 fn read(path: &str) -> String {
@@ -23,29 +23,9 @@ fn names(list: &Value) -> BTreeSet<String> {
         .collect()
 }
 
-/// Every `"…"` that follows `marker` in `text`.
-fn quoted_after(text: &str, marker: &str) -> BTreeSet<String> {
-    text.match_indices(marker)
-        .filter_map(|(i, _)| {
-            let rest = &text[i + marker.len()..];
-            let rest = rest.strip_prefix('"')?;
-            Some(rest[..rest.find('"')?].to_owned())
-        })
-        .collect()
-}
-
 #[test]
 fn manifest_events_are_the_events_the_widget_dispatches() {
-    let code: BTreeSet<String> = [
-        events::READY,
-        events::LOADED,
-        events::LOAD_ERROR,
-        events::RESEND_REQUEST,
-        events::EMAIL_RESENT,
-        events::RESEND_ERROR,
-    ]
-    .map(str::to_owned)
-    .into();
+    let code: BTreeSet<String> = events::ALL.map(str::to_owned).into();
     assert_eq!(names(&element()["events"]), code);
     let types = read("types/ssl-orders.d.ts");
     let readme = read("README.md");
@@ -63,9 +43,7 @@ fn manifest_events_are_the_events_the_widget_dispatches() {
 
 #[test]
 fn manifest_parts_are_the_parts_in_the_markup() {
-    let markup = read("src/ui.rs") + &read("src/embed.rs");
-    let mut code = quoted_after(&markup, "part=");
-    code.extend(quoted_after(&markup, "\"part\", "));
+    let code: BTreeSet<String> = parts::ALL.map(str::to_owned).into();
     assert_eq!(names(&element()["cssParts"]), code);
     let readme = read("README.md");
     for part in &code {
@@ -78,18 +56,9 @@ fn manifest_parts_are_the_parts_in_the_markup() {
 
 #[test]
 fn manifest_attributes_are_the_observed_attributes() {
-    let script = read("src/element.js");
-    let block = &script[script.find("const ATTRIBUTES").unwrap()..script.find("};").unwrap()];
-    let observed: BTreeSet<String> = block
-        .lines()
-        .filter_map(|l| {
-            l.trim()
-                .split(':')
-                .next()
-                .map(|k| k.trim().trim_matches('"').to_owned())
-        })
-        .filter(|k| !k.is_empty() && !k.starts_with("const"))
-        .collect();
+    let observed: BTreeSet<String> = embed::ATTRIBUTES
+        .map(|(attribute, _)| attribute.to_owned())
+        .into();
     assert_eq!(names(&element()["attributes"]), observed);
 }
 
