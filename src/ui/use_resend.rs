@@ -1,6 +1,6 @@
 //! `use_resend`: the popup's state and the resend protocol's wiring (the protocol is `crate::resend`).
 
-use super::context::use_widget;
+use super::context::{use_widget, WidgetContext};
 use super::format::{clock_now, now_iso};
 use crate::api;
 use crate::events;
@@ -25,7 +25,7 @@ pub(crate) struct Resend {
     pub open: UnsyncCallback<(ResendTarget, Option<HtmlElement>)>,
     /// The confirm button: send, unless this order is already being sent.
     pub confirm: UnsyncCallback<()>,
-    /// Cancel, or a finished send: closes the popup.
+    /// Cancel: closes the popup.
     pub close: UnsyncCallback<()>,
     /// The dialog's `close` event (Escape, or the browser closing it).
     pub closed: UnsyncCallback<()>,
@@ -53,20 +53,81 @@ impl Resend {
     }
 }
 
+/// The popup's own state. `try_*` throughout: a host may unmount the widget from inside a listener.
+#[derive(Clone, Copy)]
+struct Popup {
+    target: RwSignal<Option<ResendTarget>>,
+    error: RwSignal<Option<String>>,
+    dialog_ref: NodeRef<html::Dialog>,
+    cancel_ref: NodeRef<html::Button>,
+    /// The Send button the popup returns focus to; taken once per opening.
+    invoker: StoredValue<Option<HtmlElement>, LocalStorage>,
+}
+
+impl Popup {
+    fn open(self, order: ResendTarget, button: Option<HtmlElement>) {
+        self.invoker.set_value(button);
+        self.error.set(None);
+        self.target.set(Some(order));
+        if let Some(dialog) = self.dialog_ref.get_untracked() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        }
+        // Cancel is the safe choice, so it gets the focus (WAI-ARIA APG, confirmation dialogs).
+        if let Some(cancel) = self.cancel_ref.get_untracked() {
+            let _ = cancel.focus();
+        }
+    }
+
+    fn is_open(self) -> bool {
+        self.dialog_ref
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|dialog| dialog.open())
+    }
+
+    /// Whether the popup is open on `order` (the user may have closed it, or opened another order's).
+    fn shows(self, order: &ResendTarget) -> bool {
+        self.is_open() && self.target.try_get_untracked().flatten().as_ref() == Some(order)
+    }
+
+    fn close(self) {
+        if let Some(Some(dialog)) = self.dialog_ref.try_get_untracked() {
+            dialog.close();
+        }
+        self.after_close();
+    }
+
+    /// Focus goes back to the Send button once per opening: right away when the widget closes the popup,
+    /// and from the `close` event (which browsers may deliver a frame later) when Escape closed it. A
+    /// `close` event from an earlier opening can arrive after the popup was reopened: then nothing happens.
+    fn after_close(self) {
+        if self.is_open() {
+            return;
+        }
+        let _ = self.target.try_set(None);
+        let _ = self.error.try_set(None);
+        if let Some(Some(button)) = self.invoker.try_update_value(Option::take) {
+            if button.is_connected() {
+                let _ = button.focus();
+            }
+        }
+    }
+}
+
 /// Sets up the popup and the resend protocol for the widget being rendered.
 pub(crate) fn use_resend() -> Resend {
     let context = use_widget();
-    let (host, config, t, lang) = (context.host(), context.config(), context.t, context.lang);
-    let (target, set_target) = signal(None::<ResendTarget>);
-    let (error, set_error) = signal(None::<String>);
+    let popup = Popup {
+        target: RwSignal::new(None),
+        error: RwSignal::new(None),
+        dialog_ref: NodeRef::new(),
+        cancel_ref: NodeRef::new(),
+        invoker: StoredValue::new_local(None),
+    };
     let flow = RwSignal::new(ResendFlow::default());
-    let sent_at = RwSignal::new(Vec::<(u64, String)>::new());
-    let dialog_ref = NodeRef::<html::Dialog>::new();
-    let cancel_ref = NodeRef::<html::Button>::new();
-    let confirm_ref = NodeRef::<html::Button>::new();
-    // The Send button the popup returns focus to; taken once per opening.
-    let invoker = StoredValue::new_local(None::<HtmlElement>);
-
+    let sent_at = RwSignal::new(Vec::new());
     // Aborts the sends in flight when the widget goes away; their answers would have nowhere to go.
     let sends = StoredValue::new_local(AbortController::new().ok());
     on_cleanup(move || {
@@ -74,125 +135,108 @@ pub(crate) fn use_resend() -> Resend {
             controller.abort();
         }
     });
+    let sender = Sender {
+        context,
+        popup,
+        flow,
+        sent_at,
+        sends,
+    };
+    Resend {
+        target: popup.target.read_only(),
+        error: popup.error.read_only(),
+        dialog_ref: popup.dialog_ref,
+        cancel_ref: popup.cancel_ref,
+        confirm_ref: NodeRef::new(),
+        open: UnsyncCallback::new(move |(order, button)| popup.open(order, button)),
+        confirm: UnsyncCallback::new(move |()| sender.confirm()),
+        close: UnsyncCallback::new(move |()| popup.close()),
+        closed: UnsyncCallback::new(move |()| popup.after_close()),
+        flow,
+        sent_at,
+    }
+}
 
-    let open = move |(order, button): (ResendTarget, Option<HtmlElement>)| {
-        invoker.set_value(button);
-        set_error.set(None);
-        set_target.set(Some(order));
-        if let Some(dialog) = dialog_ref.get_untracked() {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
-            }
-        }
-        // Cancel is the safe choice, so it gets the focus (WAI-ARIA APG, confirmation dialogs).
-        if let Some(cancel) = cancel_ref.get_untracked() {
-            let _ = cancel.focus();
-        }
-    };
+/// Runs the protocol of [`ResendFlow`] for the popup's order: request event, POST, outcome.
+#[derive(Clone, Copy)]
+struct Sender {
+    context: WidgetContext,
+    popup: Popup,
+    flow: RwSignal<ResendFlow>,
+    sent_at: RwSignal<Vec<(u64, String)>>,
+    sends: StoredValue<Option<AbortController>, LocalStorage>,
+}
 
-    // Focus goes back to the Send button once per opening: right away when the widget closes the popup,
-    // and from the `close` event (which browsers may deliver a frame later) when Escape closed it.
-    // try_* throughout: a host may unmount the widget from inside one of its event listeners.
-    let after_close = move || {
-        let _ = set_target.try_set(None);
-        let _ = set_error.try_set(None);
-        if let Some(Some(button)) = invoker.try_update_value(Option::take) {
-            if button.is_connected() {
-                let _ = button.focus();
-            }
-        }
-    };
-    let close = move || {
-        if let Some(Some(dialog)) = dialog_ref.try_get_untracked() {
-            dialog.close();
-        }
-        after_close();
-    };
-    // A `close` event from an earlier opening can arrive after the popup was reopened.
-    let closed = move || {
-        if !dialog_ref.get_untracked().is_some_and(|d| d.open()) {
-            after_close();
-        }
-    };
-
-    let confirm = move || {
-        let Some(Some(order)) = target.try_get_untracked() else {
+impl Sender {
+    fn confirm(self) {
+        let Some(Some(order)) = self.popup.target.try_get_untracked() else {
             return;
         };
-        let Some(Some(request)) = flow.try_update(|flow| flow.confirm(&order)) else {
+        let Some(Some(request)) = self.flow.try_update(|flow| flow.confirm(&order)) else {
             return; // already being sent: the click is ignored
         };
-        set_error.set(None);
+        self.popup.error.set(None);
+        let (host, config) = (self.context.host(), self.context.config());
         if !events::emit(&host, events::RESEND_REQUEST, &request, true) {
             // The host vetoed the send: nothing was asked of the API.
-            let _ = flow.try_update(|flow| flow.vetoed(&order));
-            close();
+            let _ = self.flow.try_update(|flow| flow.vetoed(&order));
+            self.popup.close();
             return;
         }
-        let Some(Some(controller)) = sends.try_get_value() else {
+        let Some(Some(controller)) = self.sends.try_get_value() else {
             return; // unmounted by a listener of the request event
         };
-        let (config, host) = (config.clone(), host.clone());
         spawn_local(async move {
             let request = api::resend_request(&config.api_base, order.order_id, order.email);
             let result = match api::send(&request, &config.transport, &controller.signal()).await {
                 Ok(raw) => api::decode_resend(&raw),
                 Err(e) => Err(e),
             };
-            let popup_shows_it = dialog_ref
-                .try_get_untracked()
-                .flatten()
-                .is_some_and(|d| d.open())
-                && target.try_get_untracked().flatten().as_ref() == Some(&order);
-            let settled =
-                flow.try_update(|flow| flow.settle(&order, result, popup_shows_it, t, now_iso()));
-            // Every state change first, the event last: a listener may unmount the widget.
-            match settled {
-                None | Some(Outcome::Silent) => {} // unmounted while the request ran, or cancelled
-                Some(Outcome::Resent {
-                    announce,
-                    close_popup,
-                    event,
-                }) => {
-                    let time = clock_now(lang);
-                    let _ = sent_at.try_update(|sent| {
-                        sent.retain(|(id, _)| *id != order.order_id);
-                        sent.push((order.order_id, time));
-                    });
-                    context.announcer.announce(announce);
-                    if close_popup {
-                        close();
-                    }
-                    events::emit(&host, events::EMAIL_RESENT, &event, false);
-                }
-                Some(Outcome::Failed {
-                    popup_error,
-                    announce,
-                    event,
-                }) => {
-                    if let Some(message) = popup_error {
-                        let _ = set_error.try_set(Some(message));
-                    }
-                    if let Some(sentence) = announce {
-                        context.announcer.announce(sentence);
-                    }
-                    events::emit(&host, events::RESEND_ERROR, &event, false);
-                }
+            let shows_it = self.popup.shows(&order);
+            let (t, at) = (self.context.t, now_iso());
+            let outcome = self
+                .flow
+                .try_update(|flow| flow.settle(&order, result, shows_it, t, at));
+            // None: unmounted while the request ran, and the answer has nowhere to go.
+            if let Some(outcome) = outcome {
+                self.tell(&host, order.order_id, outcome);
             }
         });
-    };
+    }
 
-    Resend {
-        target,
-        error,
-        dialog_ref,
-        cancel_ref,
-        confirm_ref,
-        open: UnsyncCallback::new(open),
-        confirm: UnsyncCallback::new(move |()| confirm()),
-        close: UnsyncCallback::new(move |()| close()),
-        closed: UnsyncCallback::new(move |()| closed()),
-        flow,
-        sent_at,
+    /// Every state change first, the event last: a listener may unmount the widget.
+    fn tell(self, host: &HtmlElement, order_id: u64, outcome: Outcome) {
+        match outcome {
+            Outcome::Silent => {}
+            Outcome::Resent {
+                announce,
+                close_popup,
+                event,
+            } => {
+                let time = clock_now(self.context.lang);
+                let _ = self.sent_at.try_update(|sent| {
+                    sent.retain(|(id, _)| *id != order_id);
+                    sent.push((order_id, time));
+                });
+                self.context.announcer.announce(announce);
+                if close_popup {
+                    self.popup.close();
+                }
+                events::emit(host, events::EMAIL_RESENT, &event, false);
+            }
+            Outcome::Failed {
+                popup_error,
+                announce,
+                event,
+            } => {
+                if let Some(message) = popup_error {
+                    let _ = self.popup.error.try_set(Some(message));
+                }
+                if let Some(sentence) = announce {
+                    self.context.announcer.announce(sentence);
+                }
+                events::emit(host, events::RESEND_ERROR, &event, false);
+            }
+        }
     }
 }
