@@ -1,6 +1,8 @@
-// The widget on a page served with a strict Content-Security-Policy (and, when E2E_TRUSTED_TYPES=1, with
-// `require-trusted-types-for 'script'`): it must load, render and complete a resend with no violation.
-// Usage: E2E_BASE=http://127.0.0.1:18792 node e2e/csp.mjs
+// The widget on csp.html under whatever Content-Security-Policy the emulator at E2E_BASE sends (its --csp
+// flag; the header is printed): it must load, render and complete a resend with no violation. test.sh runs
+// it twice, against a strict policy and against the same policy plus `require-trusted-types-for 'script'`;
+// E2E_LABEL only names the run in the output.
+// Usage: E2E_BASE=http://127.0.0.1:18792 [E2E_LABEL="strict CSP"] node e2e/csp.mjs
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { CHROMIUM_ARGS } from "./lib.mjs";

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Sets up what is missing and runs every test: native (widget logic + emulator), the browser suite in
-# headless Chromium and Firefox against a live emulator, the release build with its size budget, the
-# trusted-keyboard suites (Chromium via Playwright, Firefox via geckodriver), the axe audit, and the
-# strict-CSP / Trusted Types pages.
+# Sets up what is missing and runs every test: lint (rustfmt, clippy for native and wasm32), native
+# (widget logic + emulator), the browser suite in headless Chromium and Firefox against a live emulator,
+# the release build with its size budget, the trusted-keyboard suites (Chromium via Playwright, Firefox
+# via geckodriver), the axe audit, and the strict-CSP / Trusted Types pages.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -13,11 +13,20 @@ OUT="$ROOT/target/test-output"; mkdir -p "$OUT"
 SUITES=0   # with `set -e`, a suite that fails stops the script, so every counted suite passed
 passed() { SUITES=$((SUITES + 1)); }
 
-log "1/5 native tests (widget logic, emulator)"
+log "1/6 lint: rustfmt, clippy native (workspace) and wasm32 (widget), warnings are errors"
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+done
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p ssl-orders --target wasm32-unknown-unknown --all-targets -- -D warnings
+passed
+
+log "2/6 native tests (widget logic, emulator)"
 cargo test --workspace
 passed
 
-log "2/5 emulator release build"
+log "3/6 emulator release build"
 build_emulator
 
 API_PORT=18787; PAGE_PORT=18788
@@ -27,20 +36,20 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 start_emulator "$OUT/emulator-browser.log" --addr "127.0.0.1:$API_PORT" --orders 40 --seed 7 \
   --allow-origin "http://127.0.0.1:$PAGE_PORT"
 
-log "3/5 browser tests in headless Chromium"
+log "4/6 browser tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
 passed
-log "3/5 browser tests in headless Firefox"
+log "4/6 browser tests in headless Firefox"
 GECKODRIVER="$(command -v geckodriver)" cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
 passed
 stop_emulators
 
-log "4/5 release bundle and size budget"
+log "5/6 release bundle and size budget"
 build_bundle
 node e2e/size.mjs dist
 passed
 
-log "5/5 end-to-end on real pages (Playwright + Debian Chromium)"
+log "6/6 end-to-end on real pages (Playwright + Debian Chromium)"
 SITE="$OUT/site"; rm -rf "$SITE"; mkdir -p "$SITE"
 cp -r dist/. "$SITE/"; cp e2e/csp/* e2e/pages/* "$SITE/"
 start_emulator "$OUT/emulator-e2e.log" --addr 127.0.0.1:18789 --static "$SITE" --orders 40 --seed 7

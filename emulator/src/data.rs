@@ -3,7 +3,9 @@
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
-use crate::dates::{central_local_to_epoch, civil_from_days, days_from_civil, format_central};
+use time::{Date, Duration, Month, Time};
+
+use crate::dates::{central_local_to_epoch, date, format_central, utc_date, LAST_SECOND};
 
 /// First order id of the configured account; ids then increase by one.
 pub const FIRST_ORDER_ID: i64 = 40_001;
@@ -82,7 +84,7 @@ pub fn account_object(account_id: i64) -> Map<String, Value> {
 }
 
 /// (validity in years, description) of the certificate products, as `orderItem.description`.
-const CERT_TYPES: [(i64, &str); 7] = [
+const CERT_TYPES: [(i32, &str); 7] = [
     (1, "RapidSSL - 1 year"),
     (2, "RapidSSL - 2 years"),
     (1, "GeoTrust QuickSSL Premium - 1 year"),
@@ -147,8 +149,8 @@ struct Span {
 /// Orders are created between January 2019 and the product's end of marketing (April 2024).
 fn create_span() -> Span {
     Span {
-        from: central_local_to_epoch(2019, 1, 2, 0),
-        to: central_local_to_epoch(2024, 4, 14, 0),
+        from: central_local_to_epoch(const { date(2019, Month::January, 2) }, Time::MIDNIGHT),
+        to: central_local_to_epoch(const { date(2024, Month::April, 14) }, Time::MIDNIGHT),
     }
 }
 
@@ -191,18 +193,12 @@ fn fake_csr(rng: &mut SplitMix64, common_name: &str) -> String {
     pem
 }
 
-/// Adds whole years to a civil date, turning 29 February into 28 February in common years.
-fn add_years(days: i64, years: i64) -> (i64, u32, u32) {
-    let (y, m, d) = civil_from_days(days);
-    let target = y + years;
-    let d =
-        if m == 2 && d == 29 && days_from_civil(target, 3, 1) - days_from_civil(target, 2, 1) == 28
-        {
-            28
-        } else {
-            d
-        };
-    (target, m, d)
+/// Adds whole years to a date, turning 29 February into 28 February in common years.
+fn add_years(day: Date, years: i32) -> Date {
+    let year = day.year() + years;
+    let dom = day.day().min(time::util::days_in_month(day.month(), year));
+    // Only a year beyond 9999 could fail, and the generator's dates end in 2026.
+    Date::from_calendar_date(year, day.month(), dom).unwrap_or(day)
 }
 
 struct OrderSeed<'a> {
@@ -235,11 +231,9 @@ fn build_order(rng: &mut SplitMix64, s: &OrderSeed<'_>) -> Map<String, Value> {
     let modified = if issued {
         // The CA issues one to three days after the order; validity runs from local midnight to
         // 23:59:59 on the anniversary, as in the documentation's sample.
-        let day = s.created.div_euclid(86_400) + rng.range(1, 3);
-        let (y, mo, d) = civil_from_days(day);
-        let effective = central_local_to_epoch(y, mo, d, 0);
-        let (ey, emo, ed) = add_years(day, years);
-        let expiration = central_local_to_epoch(ey, emo, ed, 86_399);
+        let day = utc_date(s.created) + Duration::days(rng.range(1, 3));
+        let effective = central_local_to_epoch(day, Time::MIDNIGHT);
+        let expiration = central_local_to_epoch(add_years(day, years), LAST_SECOND);
         m.insert("effectiveDate".into(), json!(format_central(effective)));
         m.insert("expirationDate".into(), json!(format_central(expiration)));
         effective + rng.range(3_600, 5 * 86_400)
@@ -380,8 +374,10 @@ mod tests {
 
     #[test]
     fn add_years_clamps_leap_day() {
-        let leap = days_from_civil(2024, 2, 29);
-        assert_eq!(add_years(leap, 1), (2025, 2, 28));
-        assert_eq!(add_years(leap, 4), (2028, 2, 29));
+        let leap = date(2024, Month::February, 29);
+        assert_eq!(add_years(leap, 1), date(2025, Month::February, 28));
+        assert_eq!(add_years(leap, 4), date(2028, Month::February, 29));
+        let march = date(2024, Month::March, 1);
+        assert_eq!(add_years(march, 1), date(2025, Month::March, 1));
     }
 }

@@ -1,149 +1,161 @@
-//! Calendar arithmetic and date formatting (US Central ISO 8601 and RFC 3339 UTC) without a date crate.
+//! Dates as the SoftLayer API writes them (ISO 8601 in US Central time with its `-06:00`/`-05:00`
+//! offset) and RFC 3339 UTC for the control API. The calendar and the formatting are the `time`
+//! crate's; it carries no time-zone data, so the US daylight-saving rule for Central time is the one
+//! rule written here. Instants are Unix seconds, as the generator draws them.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use time::format_description::well_known::Rfc3339;
+use time::{Date, Month, OffsetDateTime, Time, UtcOffset, Weekday};
 
-const DAY: i64 = 86_400;
-const HOUR: i64 = 3_600;
+/// Central Standard Time.
+const CST: UtcOffset = offset_hours(-6);
+/// Central Daylight Time.
+const CDT: UtcOffset = offset_hours(-5);
+/// The daylight-saving switches happen at 02:00 local time.
+const SWITCH: Time = hms(2, 0, 0);
+/// The last whole second of a day, where certificate validity ends.
+pub const LAST_SECOND: Time = hms(23, 59, 59);
 
-/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Inverse of [`days_from_civil`]: (year, month, day).
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-/// 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
-fn weekday(days: i64) -> i64 {
-    (days + 4).rem_euclid(7)
-}
-
-/// Day number of the `nth` Sunday (1-based) of a month.
-fn nth_sunday(year: i64, month: u32, nth: i64) -> i64 {
-    let first = days_from_civil(year, month, 1);
-    let to_sunday = (7 - weekday(first)) % 7;
-    first + to_sunday + 7 * (nth - 1)
-}
-
-/// US daylight saving time (rules since 2007): from the second Sunday of March 02:00 local standard
-/// time to the first Sunday of November 02:00 local daylight time, returned as UTC instants for Central.
-fn central_dst_window_utc(year: i64) -> (i64, i64) {
-    let start = nth_sunday(year, 3, 2) * DAY + 8 * HOUR; // 02:00 CST = 08:00 UTC
-    let end = nth_sunday(year, 11, 1) * DAY + 7 * HOUR; // 02:00 CDT = 07:00 UTC
-    (start, end)
-}
-
-/// UTC offset in hours of US Central time at a UTC instant: -5 in summer, -6 in winter.
-pub fn central_offset_hours(epoch_utc: i64) -> i64 {
-    let (year, _, _) = civil_from_days(epoch_utc.div_euclid(DAY));
-    let (start, end) = central_dst_window_utc(year);
-    if epoch_utc >= start && epoch_utc < end {
-        -5
-    } else {
-        -6
+/// A calendar date; for constants, where an impossible date fails the build.
+pub const fn date(year: i32, month: Month, day: u8) -> Date {
+    match Date::from_calendar_date(year, month, day) {
+        Ok(d) => d,
+        Err(_) => panic!("not a calendar date"),
     }
 }
 
-/// UTC instant of a US Central wall-clock time. Wall times in the one-hour gaps or overlaps of the DST
-/// switches resolve to one of the two readings; the generator only uses 00:00:00 and 23:59:59.
-pub fn central_local_to_epoch(year: i64, month: u32, day: u32, secs_of_day: i64) -> i64 {
-    let local = days_from_civil(year, month, day) * DAY + secs_of_day;
+const fn hms(hour: u8, minute: u8, second: u8) -> Time {
+    match Time::from_hms(hour, minute, second) {
+        Ok(t) => t,
+        Err(_) => panic!("not a time of day"),
+    }
+}
+
+const fn offset_hours(hours: i8) -> UtcOffset {
+    match UtcOffset::from_hms(hours, 0, 0) {
+        Ok(o) => o,
+        Err(_) => panic!("not a UTC offset"),
+    }
+}
+
+/// Unix seconds as a UTC instant, clamped to the years 1–9999 so that every offset and format below
+/// is defined (RFC 3339 has four-digit years). The generator stays within 2019–2026.
+fn instant(epoch_utc: i64) -> OffsetDateTime {
+    const FIRST: i64 = -62_135_596_800; // 0001-01-01T00:00:00Z
+    const LAST: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
+    OffsetDateTime::from_unix_timestamp(epoch_utc.clamp(FIRST, LAST))
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// The UTC calendar date of an instant.
+pub fn utc_date(epoch_utc: i64) -> Date {
+    instant(epoch_utc).date()
+}
+
+/// The `n`th Sunday (1-based) of a month.
+fn nth_sunday(year: i32, month: Month, n: u8) -> Date {
+    let first = Date::from_calendar_date(year, month, 1).unwrap_or(Date::MIN);
+    // `nth_next_occurrence` counts from the day after, so start on the last day of the month before.
+    first
+        .previous_day()
+        .unwrap_or(first)
+        .nth_next_occurrence(Weekday::Sunday, n)
+}
+
+/// US Central offset at an instant. US daylight saving time (rules since 2007) runs from the second
+/// Sunday of March 02:00 local standard time to the first Sunday of November 02:00 local daylight
+/// time; the year is the instant's UTC year.
+fn central_offset(at: OffsetDateTime) -> UtcOffset {
+    let year = at.to_offset(UtcOffset::UTC).year();
+    let start = nth_sunday(year, Month::March, 2)
+        .with_time(SWITCH)
+        .assume_offset(CST);
+    let end = nth_sunday(year, Month::November, 1)
+        .with_time(SWITCH)
+        .assume_offset(CDT);
+    if start <= at && at < end {
+        CDT
+    } else {
+        CST
+    }
+}
+
+/// Unix seconds of a US Central wall-clock time. Wall times in the one-hour gaps or overlaps of the
+/// DST switches resolve to one of the two readings; the generator only uses 00:00:00 and 23:59:59.
+pub fn central_local_to_epoch(date: Date, time: Time) -> i64 {
+    let wall = date.with_time(time);
     // Try standard time first; if that instant falls in DST, the wall clock meant daylight time.
-    let as_standard = local + 6 * HOUR;
-    if central_offset_hours(as_standard) == -5 {
-        local + 5 * HOUR
+    let as_standard = wall.assume_offset(CST);
+    if central_offset(as_standard) == CDT {
+        wall.assume_offset(CDT).unix_timestamp()
     } else {
-        as_standard
+        as_standard.unix_timestamp()
     }
 }
 
-fn format_parts(epoch_local: i64) -> String {
-    let days = epoch_local.div_euclid(DAY);
-    let secs = epoch_local.rem_euclid(DAY);
-    let (y, mo, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}",
-        secs / HOUR,
-        (secs % HOUR) / 60,
-        secs % 60
-    )
+/// RFC 3339 of an instant at a whole-hour offset. It cannot fail for the clamped years of
+/// [`instant`], so the empty fallback is never seen.
+fn rfc3339(at: OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_default()
 }
 
 /// ISO 8601 in US Central time with its offset, the form the SoftLayer API uses,
 /// e.g. `2024-03-02T10:14:07-06:00`.
 pub fn format_central(epoch_utc: i64) -> String {
-    let offset = central_offset_hours(epoch_utc);
-    format!(
-        "{}-{:02}:00",
-        format_parts(epoch_utc + offset * HOUR),
-        offset.abs()
-    )
+    let at = instant(epoch_utc);
+    rfc3339(at.to_offset(central_offset(at)))
 }
 
 /// RFC 3339 in UTC, e.g. `2026-01-02T03:04:05Z`.
 pub fn format_rfc3339_utc(epoch_utc: i64) -> String {
-    format!("{}Z", format_parts(epoch_utc))
+    rfc3339(instant(epoch_utc))
 }
 
-/// The current time as Unix seconds (0 if the clock is before 1970, which only a broken host reports).
+/// The current time as Unix seconds.
 pub fn now_epoch() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
+    OffsetDateTime::now_utc().unix_timestamp()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn civil_round_trip_covers_leap_years() {
-        for days in [-1, 0, 59, 365, 11_016, 19_782, 20_000, 30_000] {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days);
-        }
-        assert_eq!(
-            days_from_civil(2024, 2, 29) + 1,
-            days_from_civil(2024, 3, 1)
-        );
+    const HOUR: i64 = 3_600;
+
+    fn utc(d: Date, hour: u8) -> i64 {
+        d.with_time(hms(hour, 0, 0)).assume_utc().unix_timestamp()
     }
 
     #[test]
     fn central_offset_follows_us_dst_rules() {
         // 2024: DST from 10 March 08:00 UTC to 3 November 07:00 UTC.
-        let start = days_from_civil(2024, 3, 10) * DAY + 8 * HOUR;
-        assert_eq!(central_offset_hours(start - 1), -6);
-        assert_eq!(central_offset_hours(start), -5);
-        let end = days_from_civil(2024, 11, 3) * DAY + 7 * HOUR;
-        assert_eq!(central_offset_hours(end - 1), -5);
-        assert_eq!(central_offset_hours(end), -6);
+        let start = utc(date(2024, Month::March, 10), 8);
+        assert_eq!(format_central(start - 1), "2024-03-10T01:59:59-06:00");
+        assert_eq!(format_central(start), "2024-03-10T03:00:00-05:00");
+        let end = utc(date(2024, Month::November, 3), 7);
+        assert_eq!(format_central(end - 1), "2024-11-03T01:59:59-05:00");
+        assert_eq!(format_central(end), "2024-11-03T01:00:00-06:00");
     }
 
     #[test]
     fn formats_central_and_utc() {
-        let t = central_local_to_epoch(2024, 3, 2, 10 * HOUR + 14 * 60 + 7);
+        let t = central_local_to_epoch(date(2024, Month::March, 2), hms(10, 14, 7));
         assert_eq!(format_central(t), "2024-03-02T10:14:07-06:00");
-        let summer = central_local_to_epoch(2024, 7, 4, 23 * HOUR + 59 * 60 + 59);
+        let summer = central_local_to_epoch(date(2024, Month::July, 4), LAST_SECOND);
         assert_eq!(format_central(summer), "2024-07-04T23:59:59-05:00");
         assert_eq!(format_rfc3339_utc(summer), "2024-07-05T04:59:59Z");
+        assert_eq!(summer, utc(date(2024, Month::July, 5), 4) + HOUR - 1);
+    }
+
+    #[test]
+    fn utc_date_is_the_calendar_day_in_utc() {
+        let t = central_local_to_epoch(date(2024, Month::February, 29), LAST_SECOND);
+        assert_eq!(utc_date(t), date(2024, Month::March, 1));
+    }
+
+    #[test]
+    fn instants_beyond_four_digit_years_are_clamped() {
+        assert_eq!(format_rfc3339_utc(i64::MAX), "9999-12-31T23:59:59Z");
+        assert_eq!(format_rfc3339_utc(i64::MIN), "0001-01-01T00:00:00Z");
+        assert_eq!(format_central(i64::MIN), "0000-12-31T18:00:00-06:00");
     }
 }

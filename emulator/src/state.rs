@@ -15,7 +15,10 @@ use crate::Config;
 /// Oldest request-log entries are dropped beyond this, so a long e2e run cannot grow memory forever.
 pub const MAX_REQUEST_LOG: usize = 10_000;
 
-/// Behaviour switches for the points the real API leaves unverified (see softlayer-api.md).
+/// Behaviour switches for what the public SLDN reference leaves open: it lists no `resultLimit` for
+/// `SoftLayer_Security_Certificate_Request::getSslCertificateRequests` (so paging and the
+/// `SoftLayer-Total-Items` header are unverified) and gives `resendEmail` no status rule.
+/// All three are on by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Options {
