@@ -19,6 +19,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The lint suite runs rustfmt and clippy.
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || { log "rustup component add $component";
+    rustup component add "$component"; }
+done
+
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)

@@ -14,9 +14,6 @@ SUITES=0   # with `set -e`, a suite that fails stops the script, so every counte
 passed() { SUITES=$((SUITES + 1)); }
 
 log "1/6 lint: rustfmt, clippy native (workspace) and wasm32 (widget), warnings are errors"
-for component in rustfmt clippy; do
-  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
-done
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p ssl-orders --target wasm32-unknown-unknown --all-targets -- -D warnings
