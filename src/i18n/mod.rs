@@ -1,23 +1,63 @@
-//! Every word the widget shows, in English and Spanish, and how the locale is chosen.
+//! Every word the widget shows, one table per locale, and how the locale is chosen.
+//!
+//! Each locale is one file, `en.rs`, `es.rs`, …, holding a complete [`Messages`] table: the fixed strings and
+//! the sentences with values in them, as functions, because word order differs between languages. This file
+//! holds what every locale shares: the locale list, locale resolution and the methods the UI calls. Nothing
+//! here depends on which language a table is in.
+//!
+//! To add a language, say French:
+//! 1. Copy `src/i18n/en.rs` to `src/i18n/fr.rs`, set `tag: "fr"` and translate every string and sentence
+//!    (the compiler refuses a table with a field missing).
+//! 2. Add the line `Fr => fr,` to the `locales!` list below. That declares the module, the `Lang::Fr`
+//!    variant, its place in [`Lang::ALL`] and its table; [`Lang::from_tag`], [`supported_tags`] and the
+//!    configuration's error text follow from the list.
+//! 3. Run `cargo test -p ssl-orders --lib`: the tests check that every string of the new table is non-empty,
+//!    every sentence keeps its values, the tag round-trips through [`Lang::from_tag`] and the table is not a
+//!    copy of another one.
 
+use crate::api::ApiError;
 use crate::model::{Column, EmailType};
 
-/// A supported locale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Es,
+/// Declares the locales from one list of `Variant => module,` lines: the modules, the [`Lang`] enum,
+/// [`Lang::ALL`] and [`Lang::messages`].
+macro_rules! locales {
+    ($($(#[$attr:meta])* $variant:ident => $module:ident,)+) => {
+        $(mod $module;)+
+
+        /// A supported locale.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Lang {
+            $($(#[$attr])* $variant,)+
+        }
+
+        impl Lang {
+            /// Every supported locale, in the order of the `locales!` list.
+            pub const ALL: [Lang; [$(Lang::$variant),+].len()] = [$(Lang::$variant),+];
+
+            /// The messages of this locale.
+            pub fn messages(self) -> &'static Messages {
+                match self {
+                    $(Lang::$variant => &$module::MESSAGES,)+
+                }
+            }
+        }
+    };
+}
+
+locales! {
+    /// English, also the fallback.
+    En => en,
+    /// Spanish.
+    Es => es,
 }
 
 impl Lang {
     /// Reads a BCP 47 tag (`es`, `es-MX`, `EN-gb`); `None` for a language the widget does not speak.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "es" => Some(Lang::Es),
-            _ => None,
-        }
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.tag().eq_ignore_ascii_case(primary))
     }
 
     /// The first supported tag among the widget's `lang`, the page's `lang` and the browser's languages;
@@ -31,23 +71,20 @@ impl Lang {
 
     /// The tag handed to `Intl` for dates and numbers.
     pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    /// The messages of this locale.
-    pub fn messages(self) -> &'static Messages {
-        match self {
-            Lang::En => &EN,
-            Lang::Es => &ES,
-        }
+        self.messages().tag
     }
 }
 
-/// The fixed strings of one locale. Sentences with values in them are methods below.
+/// The tags of every supported locale (`"en"`, `"es"`), in the order of [`Lang::ALL`].
+pub fn supported_tags() -> impl Iterator<Item = &'static str> {
+    Lang::ALL.into_iter().map(Lang::tag)
+}
+
+/// One locale's table: its tag, the fixed strings, the column headers and the sentences with values in
+/// them. The UI reads the fixed strings directly and the rest through the methods below.
 pub struct Messages {
+    /// The primary language subtag (`"en"`), lower case: what [`Lang::from_tag`] matches and `Intl` gets.
+    pub tag: &'static str,
     pub caption: &'static str,
     pub loading: &'static str,
     pub empty: &'static str,
@@ -83,103 +120,48 @@ pub struct Messages {
     pub not_found: &'static str,
     pub rate_limited: &'static str,
     pub token_expired: &'static str,
+
+    // Column headers, read through `column()`.
+    common_name_column: &'static str,
+    certificate_type_column: &'static str,
+    status_column: &'static str,
+    ordered_column: &'static str,
+    expires_column: &'static str,
+
+    // Sentences, read through the methods of the same name without `_sentence`. `email_name` is the
+    // email's name inside a sentence ("fulfillment email").
+    send_label_sentence: fn(email_name: &str, domain: &str) -> String,
+    dialog_title_sentence: fn(email_name: &str) -> String,
+    dialog_text_sentence: fn(email_name: &str, domain: &str, recipient: &str) -> String,
+    resent_sentence: fn(email_name: &str, recipient: &str) -> String,
+    resend_failed_sentence: fn(email_name: &str, domain: &str, reason: &str) -> String,
+    sent_at_sentence: fn(time: &str) -> String,
+    /// `span` is "26–50", or "0" for an empty list.
+    range_sentence: fn(span: &str, total: usize) -> String,
+    /// `page` counts from 1.
+    page_of_sentence: fn(page: usize, pages: usize) -> String,
+    sorted_by_sentence: fn(column: &str, ascending: bool) -> String,
+    unnamed_order_sentence: fn(id: u64) -> String,
 }
 
-static EN: Messages = Messages {
-    caption: "SSL certificate orders",
-    loading: "Loading SSL orders…",
-    empty: "This account has no SSL certificate orders.",
-    no_match: "No orders match the filter.",
-    load_failed: "The SSL orders could not be loaded.",
-    retry: "Retry",
-    refresh: "Refresh",
-    filter_label: "Filter",
-    filter_placeholder: "Common name or approver email",
-    status_filter_label: "Status",
-    all_statuses: "All statuses",
-    page_size_label: "Rows per page",
-    previous_page: "Previous page",
-    next_page: "Next page",
-    pagination: "Pages",
-    email_column: "Email",
-    send: "Send",
-    no_email: "No email available",
-    missing_value: "—",
-    missing_date: "Not issued",
-    not_available: "Not available",
-    resend_email: "Resend email",
-    cancel: "Cancel",
-    sending: "Sending…",
-    approver_email: "approval email",
-    fulfillment_email: "fulfillment email",
-    not_accepted: "The certificate authority did not accept the request.",
-    unknown_outcome:
-        "The outcome is unknown: the email may or may not have been sent. You can try again.",
-    timeout: "The API did not answer in time.",
-    network: "The API could not be reached.",
-    unreadable: "The API sent an answer that could not be read.",
-    denied: "Access denied: check the credentials.",
-    not_found: "The order was not found, or you lack permission to see it.",
-    rate_limited: "Too many requests: wait a moment and try again.",
-    token_expired: "The access token has expired: sign in again.",
-};
-
-static ES: Messages = Messages {
-    caption: "Pedidos de certificados SSL",
-    loading: "Cargando pedidos SSL…",
-    empty: "Esta cuenta no tiene pedidos de certificados SSL.",
-    no_match: "Ningún pedido coincide con el filtro.",
-    load_failed: "No se pudieron cargar los pedidos SSL.",
-    retry: "Reintentar",
-    refresh: "Actualizar",
-    filter_label: "Filtrar",
-    filter_placeholder: "Nombre común o correo del aprobador",
-    status_filter_label: "Estado",
-    all_statuses: "Todos los estados",
-    page_size_label: "Filas por página",
-    previous_page: "Página anterior",
-    next_page: "Página siguiente",
-    pagination: "Páginas",
-    email_column: "Correo electrónico",
-    send: "Enviar",
-    no_email: "Ningún correo disponible",
-    missing_value: "—",
-    missing_date: "No emitido",
-    not_available: "No disponible",
-    resend_email: "Reenviar correo electrónico",
-    cancel: "Cancelar",
-    sending: "Enviando…",
-    approver_email: "correo de aprobación",
-    fulfillment_email: "correo de entrega",
-    not_accepted: "La autoridad de certificación no aceptó la solicitud.",
-    unknown_outcome: "Se desconoce el resultado: puede que el correo se haya enviado o no. Puede volver a intentarlo.",
-    timeout: "La API no respondió a tiempo.",
-    network: "No se pudo contactar con la API.",
-    unreadable: "La API envió una respuesta ilegible.",
-    denied: "Acceso denegado: revise las credenciales.",
-    not_found: "No se encontró el pedido o no tiene permiso para verlo.",
-    rate_limited: "Demasiadas solicitudes: espere un momento y vuelva a intentarlo.",
-    token_expired: "El token de acceso ha caducado: vuelva a iniciar sesión.",
-};
+/// The text with its first letter in upper case, for a sentence that starts with a name.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
 
 impl Messages {
-    fn is_es(&self) -> bool {
-        std::ptr::eq(self, &ES)
-    }
-
     /// A column's header text.
     pub fn column(&self, column: Column) -> &'static str {
-        match (column, self.is_es()) {
-            (Column::CommonName, false) => "Common name",
-            (Column::CommonName, true) => "Nombre común",
-            (Column::CertificateType, false) => "Certificate type",
-            (Column::CertificateType, true) => "Tipo de certificado",
-            (Column::Status, false) => "Status",
-            (Column::Status, true) => "Estado",
-            (Column::Ordered, false) => "Ordered",
-            (Column::Ordered, true) => "Pedido",
-            (Column::Expires, false) => "Expires",
-            (Column::Expires, true) => "Vence",
+        match column {
+            Column::CommonName => self.common_name_column,
+            Column::CertificateType => self.certificate_type_column,
+            Column::Status => self.status_column,
+            Column::Ordered => self.ordered_column,
+            Column::Expires => self.expires_column,
         }
     }
 
@@ -193,104 +175,57 @@ impl Messages {
 
     /// Accessible name of a row's Send button; it starts with the visible word (WCAG 2.5.3).
     pub fn send_label(&self, email: EmailType, domain: &str) -> String {
-        format!(
-            "{} {} {} {domain}",
-            self.send,
-            self.email_name(email),
-            if self.is_es() { "para" } else { "for" }
-        )
+        (self.send_label_sentence)(self.email_name(email), domain)
     }
 
     /// The popup's title.
     pub fn dialog_title(&self, email: EmailType) -> String {
-        let name = self.email_name(email);
-        if self.is_es() {
-            format!("¿Reenviar el {name}?")
-        } else {
-            format!("Resend the {name}?")
-        }
+        (self.dialog_title_sentence)(self.email_name(email))
     }
 
     /// The popup's description: which email, for which domain, to which address.
     pub fn dialog_text(&self, email: EmailType, domain: &str, recipient: &str) -> String {
-        let name = self.email_name(email);
-        if self.is_es() {
-            format!("La autoridad de certificación enviará de nuevo el {name} de {domain} al administrador del dominio: {recipient}.")
-        } else {
-            format!("The certificate authority will send the {name} for {domain} again to the domain administrator: {recipient}.")
-        }
+        (self.dialog_text_sentence)(self.email_name(email), domain, recipient)
     }
 
     /// The live-region message after a successful resend.
     pub fn resent(&self, email: EmailType, recipient: &str) -> String {
-        let name = self.email_name(email);
-        if self.is_es() {
-            format!("Se volvió a enviar el {name} a {recipient}.")
-        } else {
-            let mut s = format!("{name} sent again to {recipient}.");
-            s[..1].make_ascii_uppercase();
-            s
-        }
+        (self.resent_sentence)(self.email_name(email), recipient)
     }
 
     /// The live-region message when a resend failed after its popup was closed.
     pub fn resend_failed(&self, email: EmailType, domain: &str, reason: &str) -> String {
-        let name = self.email_name(email);
-        if self.is_es() {
-            format!("No se pudo reenviar el {name} de {domain}: {reason}")
-        } else {
-            format!("The {name} for {domain} could not be resent: {reason}")
-        }
+        (self.resend_failed_sentence)(self.email_name(email), domain, reason)
     }
 
     /// The row's note after a resend ("sent at 14:05").
     pub fn sent_at(&self, time: &str) -> String {
-        if self.is_es() {
-            format!("enviado a las {time}")
-        } else {
-            format!("sent at {time}")
-        }
+        (self.sent_at_sentence)(time)
     }
 
     /// Range summary: "26–50 of 312".
     pub fn range(&self, start: usize, end: usize, total: usize) -> String {
-        if total == 0 {
-            return if self.is_es() {
-                "0 de 0".into()
-            } else {
-                "0 of 0".into()
-            };
-        }
-        format!(
-            "{}–{end} {} {total}",
-            start + 1,
-            if self.is_es() { "de" } else { "of" }
-        )
+        let span = if total == 0 {
+            "0".to_owned()
+        } else {
+            format!("{}–{end}", start + 1)
+        };
+        (self.range_sentence)(&span, total)
     }
 
     /// "Page 2 of 13".
     pub fn page_of(&self, page: usize, pages: usize) -> String {
-        if self.is_es() {
-            format!("Página {} de {pages}", page + 1)
-        } else {
-            format!("Page {} of {pages}", page + 1)
-        }
+        (self.page_of_sentence)(page + 1, pages)
     }
 
     /// Announced after a sort: "Sorted by Expires, ascending".
     pub fn sorted_by(&self, column: Column, ascending: bool) -> String {
-        let col = self.column(column);
-        match (self.is_es(), ascending) {
-            (false, true) => format!("Sorted by {col}, ascending."),
-            (false, false) => format!("Sorted by {col}, descending."),
-            (true, true) => format!("Ordenado por {col}, ascendente."),
-            (true, false) => format!("Ordenado por {col}, descendente."),
-        }
+        (self.sorted_by_sentence)(self.column(column), ascending)
     }
 
     /// What the popup (or, once it is closed, the live region) says when a resend failed: the API's text,
     /// and when the request may have reached the API, that the outcome is unknown.
-    pub fn resend_error_text(&self, error: &crate::api::ApiError) -> String {
+    pub fn resend_error_text(&self, error: &ApiError) -> String {
         let text = self.explain(error);
         if error.outcome_unknown() {
             format!("{text} {}", self.unknown_outcome)
@@ -301,17 +236,13 @@ impl Messages {
 
     /// How an order without a common name is named in labels and sentences.
     pub fn unnamed_order(&self, id: u64) -> String {
-        if self.is_es() {
-            format!("pedido {id}")
-        } else {
-            format!("order {id}")
-        }
+        (self.unnamed_order_sentence)(id)
     }
 
     /// What the user reads for an API failure: the API's own text when it sent one, with a plain-language
     /// hint for the failures a user can act on.
-    pub fn explain(&self, error: &crate::api::ApiError) -> String {
-        use crate::api::ApiError as E;
+    pub fn explain(&self, error: &ApiError) -> String {
+        use ApiError as E;
         match error {
             E::Api {
                 status,
