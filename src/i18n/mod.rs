@@ -355,4 +355,262 @@ mod tests {
         assert!(en.explain(&rate).contains(en.rate_limited));
         assert_eq!(en.explain(&ApiError::Timeout), en.timeout);
     }
+
+    // Marker values for the sentence functions: each must come back in the sentence's text.
+    const EMAIL: &str = "⟨email⟩";
+    const DOMAIN: &str = "⟨domain⟩";
+    const TO: &str = "⟨to⟩";
+    const REASON: &str = "⟨reason⟩";
+    const TIME: &str = "⟨time⟩";
+    const SPAN: &str = "⟨span⟩";
+    const COLUMN: &str = "⟨column⟩";
+
+    /// A sentence function's name, its text for the marker values, and the markers that text must hold.
+    type Sentence = (&'static str, String, Vec<&'static str>);
+
+    /// A table taken apart: its fixed strings by name, and each sentence called with marker values. The
+    /// destructuring has no `..`, so a new field of `Messages` does not compile here until it is listed;
+    /// one listed but left out of both lists below is an unused variable (a warning, an error in clippy).
+    fn parts(t: &'static Messages) -> (Vec<(&'static str, &'static str)>, Vec<Sentence>) {
+        let Messages {
+            tag,
+            caption,
+            loading,
+            empty,
+            no_match,
+            load_failed,
+            retry,
+            refresh,
+            filter_label,
+            filter_placeholder,
+            status_filter_label,
+            all_statuses,
+            page_size_label,
+            previous_page,
+            next_page,
+            pagination,
+            email_column,
+            send,
+            no_email,
+            missing_value,
+            missing_date,
+            not_available,
+            resend_email,
+            cancel,
+            sending,
+            approver_email,
+            fulfillment_email,
+            not_accepted,
+            unknown_outcome,
+            timeout,
+            network,
+            unreadable,
+            denied,
+            not_found,
+            rate_limited,
+            token_expired,
+            common_name_column,
+            certificate_type_column,
+            status_column,
+            ordered_column,
+            expires_column,
+            send_label_sentence,
+            dialog_title_sentence,
+            dialog_text_sentence,
+            resent_sentence,
+            resend_failed_sentence,
+            sent_at_sentence,
+            range_sentence,
+            page_of_sentence,
+            sorted_by_sentence,
+            unnamed_order_sentence,
+        } = t;
+        macro_rules! named {
+            ($($field:ident,)+) => {
+                vec![$((stringify!($field), *$field)),+]
+            };
+        }
+        let strings = named![
+            tag,
+            caption,
+            loading,
+            empty,
+            no_match,
+            load_failed,
+            retry,
+            refresh,
+            filter_label,
+            filter_placeholder,
+            status_filter_label,
+            all_statuses,
+            page_size_label,
+            previous_page,
+            next_page,
+            pagination,
+            email_column,
+            send,
+            no_email,
+            missing_value,
+            missing_date,
+            not_available,
+            resend_email,
+            cancel,
+            sending,
+            approver_email,
+            fulfillment_email,
+            not_accepted,
+            unknown_outcome,
+            timeout,
+            network,
+            unreadable,
+            denied,
+            not_found,
+            rate_limited,
+            token_expired,
+            common_name_column,
+            certificate_type_column,
+            status_column,
+            ordered_column,
+            expires_column,
+        ];
+        let sentences: Vec<Sentence> = vec![
+            (
+                "send_label_sentence",
+                send_label_sentence(EMAIL, DOMAIN),
+                vec![EMAIL, DOMAIN],
+            ),
+            (
+                "dialog_title_sentence",
+                dialog_title_sentence(EMAIL),
+                vec![EMAIL],
+            ),
+            (
+                "dialog_text_sentence",
+                dialog_text_sentence(EMAIL, DOMAIN, TO),
+                vec![EMAIL, DOMAIN, TO],
+            ),
+            (
+                "resent_sentence",
+                resent_sentence(EMAIL, TO),
+                vec![EMAIL, TO],
+            ),
+            (
+                "resend_failed_sentence",
+                resend_failed_sentence(EMAIL, DOMAIN, REASON),
+                vec![EMAIL, DOMAIN, REASON],
+            ),
+            ("sent_at_sentence", sent_at_sentence(TIME), vec![TIME]),
+            (
+                "range_sentence",
+                range_sentence(SPAN, 12345),
+                vec![SPAN, "12345"],
+            ),
+            (
+                "page_of_sentence",
+                page_of_sentence(12345, 67890),
+                vec!["12345", "67890"],
+            ),
+            (
+                "sorted_by_sentence (ascending)",
+                sorted_by_sentence(COLUMN, true),
+                vec![COLUMN],
+            ),
+            (
+                "sorted_by_sentence (descending)",
+                sorted_by_sentence(COLUMN, false),
+                vec![COLUMN],
+            ),
+            (
+                "unnamed_order_sentence",
+                unnamed_order_sentence(12345),
+                vec!["12345"],
+            ),
+        ];
+        (strings, sentences)
+    }
+
+    #[test]
+    fn every_locale_has_every_string_and_its_tag_round_trips() {
+        for lang in Lang::ALL {
+            let t = lang.messages();
+            let (strings, _) = parts(t);
+            for (name, text) in strings {
+                assert!(!text.trim().is_empty(), "{}: {name} is empty", t.tag);
+            }
+            assert!(
+                t.tag.len() >= 2 && t.tag.bytes().all(|b| b.is_ascii_lowercase()),
+                "{:?}: the tag {:?} is not a lower-case primary subtag",
+                lang,
+                t.tag
+            );
+            assert_eq!(lang.tag(), t.tag);
+            for tag in [
+                t.tag.to_owned(),
+                t.tag.to_ascii_uppercase(),
+                format!("{}-XX", t.tag),
+                format!(" {}_xx ", t.tag.to_ascii_uppercase()),
+            ] {
+                assert_eq!(Lang::from_tag(&tag), Some(lang), "{tag:?}");
+            }
+        }
+        assert!(supported_tags().eq(Lang::ALL.map(|lang| lang.messages().tag)));
+        assert_eq!(Lang::from_tag("e"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn every_sentence_keeps_its_values_in_every_locale() {
+        for lang in Lang::ALL {
+            let t = lang.messages();
+            let (_, sentences) = parts(t);
+            for (name, text, markers) in &sentences {
+                for marker in markers {
+                    assert!(
+                        text.contains(marker),
+                        "{}: {name} lost {marker}: {text:?}",
+                        t.tag
+                    );
+                }
+            }
+            assert_ne!(
+                t.sorted_by(Column::Expires, true),
+                t.sorted_by(Column::Expires, false),
+                "{}",
+                t.tag
+            );
+            for email in [EmailType::Approver, EmailType::Fulfillment] {
+                let label = t.send_label(email, "a.example");
+                assert!(
+                    label.starts_with(t.send) && label.contains(t.email_name(email)),
+                    "{}: the Send button's name must start with its visible word: {label:?}",
+                    t.tag
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_locale_is_a_copy_of_another() {
+        for (i, a) in Lang::ALL.iter().enumerate() {
+            for b in &Lang::ALL[i + 1..] {
+                let (ta, tb) = (a.messages(), b.messages());
+                assert_ne!(ta.tag, tb.tag);
+                assert_ne!(ta.send, tb.send, "{} and {}", ta.tag, tb.tag);
+                let (sa, _) = parts(ta);
+                let (sb, _) = parts(tb);
+                let same: Vec<_> = sa
+                    .iter()
+                    .zip(&sb)
+                    .filter(|(x, y)| x.1 == y.1)
+                    .map(|(x, _)| x.0)
+                    .collect();
+                assert!(
+                    same.len() * 4 < sa.len(),
+                    "{} and {} share {same:?}",
+                    ta.tag,
+                    tb.tag
+                );
+            }
+        }
+    }
 }
