@@ -144,13 +144,14 @@ pub struct Messages {
     unnamed_order_sentence: fn(id: u64) -> String,
 }
 
-/// The text with its first letter in upper case, for a sentence that starts with a name.
+/// The text with its first letter in upper case, for a sentence that starts with a name. ASCII only: the
+/// Unicode case tables would add some 13 kB to the wasm; a non-ASCII first letter is left as it is.
 fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
 
 impl Messages {
