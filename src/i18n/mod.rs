@@ -9,11 +9,11 @@
 //! 1. Copy `src/i18n/en.rs` to `src/i18n/fr.rs`, set `tag: "fr"` and translate every string and sentence
 //!    (the compiler refuses a table with a field missing).
 //! 2. Add the line `Fr => fr,` to the `locales!` list below. That declares the module, the `Lang::Fr`
-//!    variant, its place in [`Lang::ALL`] and its table; [`Lang::from_tag`], [`supported_tags`] and the
-//!    configuration's error text follow from the list.
-//! 3. Run `cargo test -p ssl-orders --lib`: the tests check that every string of the new table is non-empty,
-//!    every sentence keeps its values, the tag round-trips through [`Lang::from_tag`] and the table is not a
-//!    copy of another one.
+//!    variant, its place in [`Lang::ALL`] and its table; [`Lang::from_tag`] and [`supported_tags`] follow.
+//! 3. Add `"fr"` to `LANG_CHOICES` in `src/config.rs`, the text of the configuration error.
+//! 4. Run `cargo test -p ssl-orders --lib`: the tests check that every string of the new table is non-empty,
+//!    every sentence keeps its values, the tag round-trips through [`Lang::from_tag`], the table is not a
+//!    copy of another one, and the configuration error names every language.
 
 use crate::api::ApiError;
 use crate::model::{Column, EmailType};
