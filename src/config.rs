@@ -126,8 +126,8 @@ impl Config {
                 "\"omit\", \"same-origin\" or \"include\"",
             ))?;
         }
-        if let Some(lang) = string(map, "lang", "\"en\" or \"es\"")? {
-            config.lang = Some(Lang::from_tag(&lang).ok_or(wrong("lang", "\"en\" or \"es\""))?);
+        if let Some(lang) = string(map, "lang", LANG_CHOICES)? {
+            config.lang = Some(Lang::from_tag(&lang).ok_or(wrong("lang", LANG_CHOICES))?);
         }
         match map.get("pageSize") {
             None | Some(Value::Null) => {}
@@ -155,6 +155,10 @@ impl Config {
         Ok(config)
     }
 }
+
+/// What `lang` accepts, for its error text. A constant rather than text built from `i18n::supported_tags()`,
+/// which cost 1.8 kB of wasm; `lang_error_names_every_supported_language` checks it against the locales.
+const LANG_CHOICES: &str = "\"en\" or \"es\"";
 
 fn wrong(key: &'static str, expected: &'static str) -> ConfigError {
     ConfigError::WrongType { key, expected }
@@ -318,6 +322,26 @@ mod tests {
         assert_eq!(
             Config::from_json(&json!([1])).unwrap_err(),
             ConfigError::NotAnObject
+        );
+    }
+
+    #[test]
+    fn lang_error_names_every_supported_language() {
+        let text = Config::from_json(&json!({"lang": "zz"}))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(text, format!("ssl-orders: \"lang\" must be {LANG_CHOICES}"));
+        let tags: Vec<_> = crate::i18n::supported_tags().collect();
+        for tag in &tags {
+            assert!(
+                LANG_CHOICES.contains(&format!("\"{tag}\"")),
+                "{tag}: {text}"
+            );
+        }
+        assert_eq!(
+            LANG_CHOICES.matches('"').count(),
+            2 * tags.len(),
+            "LANG_CHOICES names a language the widget does not speak: {text}"
         );
     }
 

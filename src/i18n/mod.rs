@@ -1,0 +1,617 @@
+//! Every word the widget shows, one table per locale, and how the locale is chosen.
+//!
+//! Each locale is one file, `en.rs`, `es.rs`, …, holding a complete [`Messages`] table: the fixed strings and
+//! the sentences with values in them, as functions, because word order differs between languages. This file
+//! holds what every locale shares: the locale list, locale resolution and the methods the UI calls. Nothing
+//! here depends on which language a table is in.
+//!
+//! To add a language, say French:
+//! 1. Copy `src/i18n/en.rs` to `src/i18n/fr.rs`, set `tag: "fr"` and translate every string and sentence
+//!    (the compiler refuses a table with a field missing).
+//! 2. Add the line `Fr => fr,` to the `locales!` list below. That declares the module, the `Lang::Fr`
+//!    variant, its place in [`Lang::ALL`] and its table; [`Lang::from_tag`] and [`supported_tags`] follow.
+//! 3. Add `"fr"` to `LANG_CHOICES` in `src/config.rs`, the text of the configuration error.
+//! 4. Run `cargo test -p ssl-orders --lib`: the tests check that every string of the new table is non-empty,
+//!    every sentence keeps its values, the tag round-trips through [`Lang::from_tag`], the table is not a
+//!    copy of another one, and the configuration error names every language.
+
+use crate::api::ApiError;
+use crate::model::{Column, EmailType};
+
+/// Declares the locales from one list of `Variant => module,` lines: the modules, the [`Lang`] enum,
+/// [`Lang::ALL`] and [`Lang::messages`].
+macro_rules! locales {
+    ($($(#[$attr:meta])* $variant:ident => $module:ident,)+) => {
+        $(mod $module;)+
+
+        /// A supported locale.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Lang {
+            $($(#[$attr])* $variant,)+
+        }
+
+        impl Lang {
+            /// Every supported locale, in the order of the `locales!` list.
+            pub const ALL: [Lang; [$(Lang::$variant),+].len()] = [$(Lang::$variant),+];
+
+            /// The messages of this locale.
+            pub fn messages(self) -> &'static Messages {
+                match self {
+                    $(Lang::$variant => &$module::MESSAGES,)+
+                }
+            }
+        }
+    };
+}
+
+locales! {
+    /// English, also the fallback.
+    En => en,
+    /// Spanish.
+    Es => es,
+}
+
+impl Lang {
+    /// Reads a BCP 47 tag (`es`, `es-MX`, `EN-gb`); `None` for a language the widget does not speak.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.tag().eq_ignore_ascii_case(primary))
+    }
+
+    /// The first supported tag among the widget's `lang`, the page's `lang` and the browser's languages;
+    /// English when none is supported.
+    pub fn resolve<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Lang {
+        candidates
+            .into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or(Lang::En)
+    }
+
+    /// The tag handed to `Intl` for dates and numbers.
+    pub fn tag(self) -> &'static str {
+        self.messages().tag
+    }
+}
+
+/// The tags of every supported locale (`"en"`, `"es"`), in the order of [`Lang::ALL`].
+pub fn supported_tags() -> impl Iterator<Item = &'static str> {
+    Lang::ALL.into_iter().map(Lang::tag)
+}
+
+/// One locale's table: its tag, the fixed strings, the column headers and the sentences with values in
+/// them. The UI reads the fixed strings directly and the rest through the methods below.
+pub struct Messages {
+    /// The primary language subtag (`"en"`), lower case: what [`Lang::from_tag`] matches and `Intl` gets.
+    pub tag: &'static str,
+    pub caption: &'static str,
+    pub loading: &'static str,
+    pub empty: &'static str,
+    pub no_match: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    pub refresh: &'static str,
+    pub filter_label: &'static str,
+    pub filter_placeholder: &'static str,
+    pub status_filter_label: &'static str,
+    pub all_statuses: &'static str,
+    pub page_size_label: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub pagination: &'static str,
+    pub email_column: &'static str,
+    pub send: &'static str,
+    pub no_email: &'static str,
+    pub missing_value: &'static str,
+    pub missing_date: &'static str,
+    pub not_available: &'static str,
+    pub resend_email: &'static str,
+    pub cancel: &'static str,
+    pub sending: &'static str,
+    pub approver_email: &'static str,
+    pub fulfillment_email: &'static str,
+    pub not_accepted: &'static str,
+    pub unknown_outcome: &'static str,
+    pub timeout: &'static str,
+    pub network: &'static str,
+    pub unreadable: &'static str,
+    pub denied: &'static str,
+    pub not_found: &'static str,
+    pub rate_limited: &'static str,
+    pub token_expired: &'static str,
+
+    // Column headers, read through `column()`.
+    common_name_column: &'static str,
+    certificate_type_column: &'static str,
+    status_column: &'static str,
+    ordered_column: &'static str,
+    expires_column: &'static str,
+
+    // Sentences, read through the methods of the same name without `_sentence`. `email_name` is the
+    // email's name inside a sentence ("fulfillment email").
+    send_label_sentence: fn(email_name: &str, domain: &str) -> String,
+    dialog_title_sentence: fn(email_name: &str) -> String,
+    dialog_text_sentence: fn(email_name: &str, domain: &str, recipient: &str) -> String,
+    resent_sentence: fn(email_name: &str, recipient: &str) -> String,
+    resend_failed_sentence: fn(email_name: &str, domain: &str, reason: &str) -> String,
+    sent_at_sentence: fn(time: &str) -> String,
+    /// `span` is "26–50", or "0" for an empty list.
+    range_sentence: fn(span: &str, total: usize) -> String,
+    /// `page` counts from 1.
+    page_of_sentence: fn(page: usize, pages: usize) -> String,
+    sorted_by_sentence: fn(column: &str, ascending: bool) -> String,
+    unnamed_order_sentence: fn(id: u64) -> String,
+}
+
+/// The text with its first letter in upper case, for a sentence that starts with a name. ASCII only: the
+/// Unicode case tables would add some 13 kB to the wasm; a non-ASCII first letter is left as it is.
+fn upper_first(text: &str) -> String {
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}
+
+impl Messages {
+    /// A column's header text.
+    pub fn column(&self, column: Column) -> &'static str {
+        match column {
+            Column::CommonName => self.common_name_column,
+            Column::CertificateType => self.certificate_type_column,
+            Column::Status => self.status_column,
+            Column::Ordered => self.ordered_column,
+            Column::Expires => self.expires_column,
+        }
+    }
+
+    /// The email's name inside a sentence ("fulfillment email").
+    pub fn email_name(&self, email: EmailType) -> &'static str {
+        match email {
+            EmailType::Approver => self.approver_email,
+            EmailType::Fulfillment => self.fulfillment_email,
+        }
+    }
+
+    /// Accessible name of a row's Send button; it starts with the visible word (WCAG 2.5.3).
+    pub fn send_label(&self, email: EmailType, domain: &str) -> String {
+        (self.send_label_sentence)(self.email_name(email), domain)
+    }
+
+    /// The popup's title.
+    pub fn dialog_title(&self, email: EmailType) -> String {
+        (self.dialog_title_sentence)(self.email_name(email))
+    }
+
+    /// The popup's description: which email, for which domain, to which address.
+    pub fn dialog_text(&self, email: EmailType, domain: &str, recipient: &str) -> String {
+        (self.dialog_text_sentence)(self.email_name(email), domain, recipient)
+    }
+
+    /// The live-region message after a successful resend.
+    pub fn resent(&self, email: EmailType, recipient: &str) -> String {
+        (self.resent_sentence)(self.email_name(email), recipient)
+    }
+
+    /// The live-region message when a resend failed after its popup was closed.
+    pub fn resend_failed(&self, email: EmailType, domain: &str, reason: &str) -> String {
+        (self.resend_failed_sentence)(self.email_name(email), domain, reason)
+    }
+
+    /// The row's note after a resend ("sent at 14:05").
+    pub fn sent_at(&self, time: &str) -> String {
+        (self.sent_at_sentence)(time)
+    }
+
+    /// Range summary: "26–50 of 312".
+    pub fn range(&self, start: usize, end: usize, total: usize) -> String {
+        let span = if total == 0 {
+            "0".to_owned()
+        } else {
+            format!("{}–{end}", start + 1)
+        };
+        (self.range_sentence)(&span, total)
+    }
+
+    /// "Page 2 of 13".
+    pub fn page_of(&self, page: usize, pages: usize) -> String {
+        (self.page_of_sentence)(page + 1, pages)
+    }
+
+    /// Announced after a sort: "Sorted by Expires, ascending".
+    pub fn sorted_by(&self, column: Column, ascending: bool) -> String {
+        (self.sorted_by_sentence)(self.column(column), ascending)
+    }
+
+    /// What the popup (or, once it is closed, the live region) says when a resend failed: the API's text,
+    /// and when the request may have reached the API, that the outcome is unknown.
+    pub fn resend_error_text(&self, error: &ApiError) -> String {
+        let text = self.explain(error);
+        if error.outcome_unknown() {
+            format!("{text} {}", self.unknown_outcome)
+        } else {
+            text
+        }
+    }
+
+    /// How an order without a common name is named in labels and sentences.
+    pub fn unnamed_order(&self, id: u64) -> String {
+        (self.unnamed_order_sentence)(id)
+    }
+
+    /// What the user reads for an API failure: the API's own text when it sent one, with a plain-language
+    /// hint for the failures a user can act on.
+    pub fn explain(&self, error: &ApiError) -> String {
+        use ApiError as E;
+        match error {
+            E::Api {
+                status,
+                code,
+                message,
+            } => {
+                let hint = match (code.as_deref().unwrap_or(""), *status) {
+                    ("SoftLayer_Exception_WebService_RateLimitExceeded", _) => {
+                        Some(self.rate_limited)
+                    }
+                    ("SoftLayer_Exception_Account_Authentication_AccessTokenValidation", _) => {
+                        Some(self.token_expired)
+                    }
+                    (_, 401) => Some(self.denied),
+                    ("SoftLayer_Exception_ObjectNotFound", _) | (_, 404) => Some(self.not_found),
+                    _ => None,
+                };
+                match hint {
+                    Some(hint) if hint != message => format!("{message} ({hint})"),
+                    _ => message.clone(),
+                }
+            }
+            E::NotAccepted { .. } => self.not_accepted.into(),
+            E::Unreadable { .. } => self.unreadable.into(),
+            E::Timeout => self.timeout.into(),
+            E::Network(_) => self.network.into(),
+            E::Aborted => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ApiError;
+
+    #[test]
+    fn locale_comes_from_the_first_supported_tag() {
+        assert_eq!(Lang::resolve(["", "es-MX", "en"]), Lang::Es);
+        assert_eq!(Lang::resolve(["fr", "EN-gb"]), Lang::En);
+        assert_eq!(Lang::resolve(["de", "fr"]), Lang::En);
+    }
+
+    #[test]
+    fn spanish_uses_the_portal_labels() {
+        let es = Lang::Es.messages();
+        assert_eq!(
+            (es.send, es.resend_email, es.cancel),
+            ("Enviar", "Reenviar correo electrónico", "Cancelar")
+        );
+        let en = Lang::En.messages();
+        assert_eq!(
+            (en.send, en.resend_email, en.cancel),
+            ("Send", "Resend email", "Cancel")
+        );
+    }
+
+    #[test]
+    fn send_label_carries_email_and_domain() {
+        let en = Lang::En.messages();
+        assert_eq!(
+            en.send_label(EmailType::Fulfillment, "shop.example.org"),
+            "Send fulfillment email for shop.example.org"
+        );
+        let es = Lang::Es.messages();
+        assert_eq!(
+            es.send_label(EmailType::Approver, "a.es"),
+            "Enviar correo de aprobación para a.es"
+        );
+    }
+
+    #[test]
+    fn success_message_names_email_and_recipient() {
+        let en = Lang::En.messages();
+        assert_eq!(
+            en.resent(EmailType::Fulfillment, "admin@example.com"),
+            "Fulfillment email sent again to admin@example.com."
+        );
+    }
+
+    #[test]
+    fn range_reads_like_a_person_writes_it() {
+        let en = Lang::En.messages();
+        assert_eq!(en.range(25, 50, 312), "26–50 of 312");
+        assert_eq!(en.range(0, 0, 0), "0 of 0");
+        assert_eq!(Lang::Es.messages().range(0, 25, 30), "1–25 de 30");
+    }
+
+    #[test]
+    fn a_resend_that_may_have_reached_the_api_says_the_outcome_is_unknown() {
+        let en = Lang::En.messages();
+        assert_eq!(
+            en.resend_error_text(&ApiError::Timeout),
+            format!("{} {}", en.timeout, en.unknown_outcome)
+        );
+        let refused = ApiError::NotAccepted { status: 200 };
+        assert_eq!(en.resend_error_text(&refused), en.not_accepted);
+        assert_eq!(Lang::Es.messages().unnamed_order(7), "pedido 7");
+    }
+
+    #[test]
+    fn errors_keep_the_api_text_and_add_a_hint() {
+        let en = Lang::En.messages();
+        let rate = ApiError::Api {
+            status: 500,
+            code: Some("SoftLayer_Exception_WebService_RateLimitExceeded".into()),
+            message: "Rate limit of 50 requests for every 1 second(s) exceeded.".into(),
+        };
+        assert!(en.explain(&rate).starts_with("Rate limit of 50 requests"));
+        assert!(en.explain(&rate).contains(en.rate_limited));
+        assert_eq!(en.explain(&ApiError::Timeout), en.timeout);
+    }
+
+    // Marker values for the sentence functions: each must come back in the sentence's text.
+    const EMAIL: &str = "⟨email⟩";
+    const DOMAIN: &str = "⟨domain⟩";
+    const TO: &str = "⟨to⟩";
+    const REASON: &str = "⟨reason⟩";
+    const TIME: &str = "⟨time⟩";
+    const SPAN: &str = "⟨span⟩";
+    const COLUMN: &str = "⟨column⟩";
+
+    /// A sentence function's name, its text for the marker values, and the markers that text must hold.
+    type Sentence = (&'static str, String, Vec<&'static str>);
+
+    /// A table taken apart: its fixed strings by name, and each sentence called with marker values. The
+    /// destructuring has no `..`, so a new field of `Messages` does not compile here until it is listed;
+    /// one listed but left out of both lists below is an unused variable (a warning, an error in clippy).
+    fn parts(t: &'static Messages) -> (Vec<(&'static str, &'static str)>, Vec<Sentence>) {
+        let Messages {
+            tag,
+            caption,
+            loading,
+            empty,
+            no_match,
+            load_failed,
+            retry,
+            refresh,
+            filter_label,
+            filter_placeholder,
+            status_filter_label,
+            all_statuses,
+            page_size_label,
+            previous_page,
+            next_page,
+            pagination,
+            email_column,
+            send,
+            no_email,
+            missing_value,
+            missing_date,
+            not_available,
+            resend_email,
+            cancel,
+            sending,
+            approver_email,
+            fulfillment_email,
+            not_accepted,
+            unknown_outcome,
+            timeout,
+            network,
+            unreadable,
+            denied,
+            not_found,
+            rate_limited,
+            token_expired,
+            common_name_column,
+            certificate_type_column,
+            status_column,
+            ordered_column,
+            expires_column,
+            send_label_sentence,
+            dialog_title_sentence,
+            dialog_text_sentence,
+            resent_sentence,
+            resend_failed_sentence,
+            sent_at_sentence,
+            range_sentence,
+            page_of_sentence,
+            sorted_by_sentence,
+            unnamed_order_sentence,
+        } = t;
+        macro_rules! named {
+            ($($field:ident,)+) => {
+                vec![$((stringify!($field), *$field)),+]
+            };
+        }
+        let strings = named![
+            tag,
+            caption,
+            loading,
+            empty,
+            no_match,
+            load_failed,
+            retry,
+            refresh,
+            filter_label,
+            filter_placeholder,
+            status_filter_label,
+            all_statuses,
+            page_size_label,
+            previous_page,
+            next_page,
+            pagination,
+            email_column,
+            send,
+            no_email,
+            missing_value,
+            missing_date,
+            not_available,
+            resend_email,
+            cancel,
+            sending,
+            approver_email,
+            fulfillment_email,
+            not_accepted,
+            unknown_outcome,
+            timeout,
+            network,
+            unreadable,
+            denied,
+            not_found,
+            rate_limited,
+            token_expired,
+            common_name_column,
+            certificate_type_column,
+            status_column,
+            ordered_column,
+            expires_column,
+        ];
+        let sentences: Vec<Sentence> = vec![
+            (
+                "send_label_sentence",
+                send_label_sentence(EMAIL, DOMAIN),
+                vec![EMAIL, DOMAIN],
+            ),
+            (
+                "dialog_title_sentence",
+                dialog_title_sentence(EMAIL),
+                vec![EMAIL],
+            ),
+            (
+                "dialog_text_sentence",
+                dialog_text_sentence(EMAIL, DOMAIN, TO),
+                vec![EMAIL, DOMAIN, TO],
+            ),
+            (
+                "resent_sentence",
+                resent_sentence(EMAIL, TO),
+                vec![EMAIL, TO],
+            ),
+            (
+                "resend_failed_sentence",
+                resend_failed_sentence(EMAIL, DOMAIN, REASON),
+                vec![EMAIL, DOMAIN, REASON],
+            ),
+            ("sent_at_sentence", sent_at_sentence(TIME), vec![TIME]),
+            (
+                "range_sentence",
+                range_sentence(SPAN, 12345),
+                vec![SPAN, "12345"],
+            ),
+            (
+                "page_of_sentence",
+                page_of_sentence(12345, 67890),
+                vec!["12345", "67890"],
+            ),
+            (
+                "sorted_by_sentence (ascending)",
+                sorted_by_sentence(COLUMN, true),
+                vec![COLUMN],
+            ),
+            (
+                "sorted_by_sentence (descending)",
+                sorted_by_sentence(COLUMN, false),
+                vec![COLUMN],
+            ),
+            (
+                "unnamed_order_sentence",
+                unnamed_order_sentence(12345),
+                vec!["12345"],
+            ),
+        ];
+        (strings, sentences)
+    }
+
+    #[test]
+    fn every_locale_has_every_string_and_its_tag_round_trips() {
+        for lang in Lang::ALL {
+            let t = lang.messages();
+            let (strings, _) = parts(t);
+            for (name, text) in strings {
+                assert!(!text.trim().is_empty(), "{}: {name} is empty", t.tag);
+            }
+            assert!(
+                t.tag.len() >= 2 && t.tag.bytes().all(|b| b.is_ascii_lowercase()),
+                "{:?}: the tag {:?} is not a lower-case primary subtag",
+                lang,
+                t.tag
+            );
+            assert_eq!(lang.tag(), t.tag);
+            for tag in [
+                t.tag.to_owned(),
+                t.tag.to_ascii_uppercase(),
+                format!("{}-XX", t.tag),
+                format!(" {}_xx ", t.tag.to_ascii_uppercase()),
+            ] {
+                assert_eq!(Lang::from_tag(&tag), Some(lang), "{tag:?}");
+            }
+        }
+        assert!(supported_tags().eq(Lang::ALL.map(|lang| lang.messages().tag)));
+        assert_eq!(Lang::from_tag("e"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn every_sentence_keeps_its_values_in_every_locale() {
+        for lang in Lang::ALL {
+            let t = lang.messages();
+            let (_, sentences) = parts(t);
+            for (name, text, markers) in &sentences {
+                for marker in markers {
+                    assert!(
+                        text.contains(marker),
+                        "{}: {name} lost {marker}: {text:?}",
+                        t.tag
+                    );
+                }
+            }
+            assert_ne!(
+                t.sorted_by(Column::Expires, true),
+                t.sorted_by(Column::Expires, false),
+                "{}",
+                t.tag
+            );
+            for email in [EmailType::Approver, EmailType::Fulfillment] {
+                let label = t.send_label(email, "a.example");
+                assert!(
+                    label.starts_with(t.send) && label.contains(t.email_name(email)),
+                    "{}: the Send button's name must start with its visible word: {label:?}",
+                    t.tag
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_locale_is_a_copy_of_another() {
+        for (i, a) in Lang::ALL.iter().enumerate() {
+            for b in &Lang::ALL[i + 1..] {
+                let (ta, tb) = (a.messages(), b.messages());
+                assert_ne!(ta.tag, tb.tag);
+                assert_ne!(ta.send, tb.send, "{} and {}", ta.tag, tb.tag);
+                let (sa, _) = parts(ta);
+                let (sb, _) = parts(tb);
+                let same: Vec<_> = sa
+                    .iter()
+                    .zip(&sb)
+                    .filter(|(x, y)| x.1 == y.1)
+                    .map(|(x, _)| x.0)
+                    .collect();
+                assert!(
+                    same.len() * 4 < sa.len(),
+                    "{} and {} share {same:?}",
+                    ta.tag,
+                    tb.tag
+                );
+            }
+        }
+    }
+}
