@@ -1,7 +1,7 @@
 //! The host's configuration: its fields, defaults, and validation with messages a host developer can act on.
 
 use crate::api::{Auth, Credentials, Transport, DEFAULT_API_BASE};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LANG_CHOICES};
 use crate::model::{EmailPolicy, EmailType, PAGE_SIZES};
 use serde_json::{Map, Value};
 use thiserror::Error;
@@ -155,10 +155,6 @@ impl Config {
         Ok(config)
     }
 }
-
-/// What `lang` accepts, for its error text. A constant rather than text built from `i18n::supported_tags()`,
-/// which cost 1.8 kB of wasm; `lang_error_names_every_supported_language` checks it against the locales.
-const LANG_CHOICES: &str = "\"en\" or \"es\"";
 
 fn wrong(key: &'static str, expected: &'static str) -> ConfigError {
     ConfigError::WrongType { key, expected }

@@ -9,9 +9,9 @@
 //! 1. Copy `src/i18n/en.rs` to `src/i18n/fr.rs`, set `tag: "fr"` and translate every string and sentence
 //!    (the compiler refuses a table with a field missing).
 //! 2. Add the line `Fr => fr,` to the `locales!` list below. That declares the module, the `Lang::Fr`
-//!    variant, its place in [`Lang::ALL`] and its table; [`Lang::from_tag`] and [`supported_tags`] follow.
-//! 3. Add `"fr"` to `LANG_CHOICES` in `src/config.rs`, the text of the configuration error.
-//! 4. Run `cargo test -p ssl-orders --lib`: the tests check that every string of the new table is non-empty,
+//!    variant, its place in [`Lang::ALL`], its table and its place in [`LANG_CHOICES`] (the configuration
+//!    error's text); [`Lang::from_tag`], [`supported_tags`] and the custom element's `lang` follow.
+//! 3. Run `cargo test -p ssl-orders --lib`: the tests check that every string of the new table is non-empty,
 //!    every sentence keeps its values, the tag round-trips through [`Lang::from_tag`], the table is not a
 //!    copy of another one, and the configuration error names every language.
 
@@ -19,28 +19,40 @@ use crate::api::ApiError;
 use crate::model::{Column, EmailType};
 
 /// Declares the locales from one list of `Variant => module,` lines: the modules, the [`Lang`] enum,
-/// [`Lang::ALL`] and [`Lang::messages`].
+/// [`Lang::ALL`], [`Lang::messages`] and [`LANG_CHOICES`]. A module is named for its language's tag.
 macro_rules! locales {
-    ($($(#[$attr:meta])* $variant:ident => $module:ident,)+) => {
-        $(mod $module;)+
+    ($(#[$first_attr:meta])* $first:ident => $first_module:ident,
+     $($(#[$attr:meta])* $variant:ident => $module:ident,)*) => {
+        mod $first_module;
+        $(mod $module;)*
 
         /// A supported locale.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Lang {
-            $($(#[$attr])* $variant,)+
+            $(#[$first_attr])* $first,
+            $($(#[$attr])* $variant,)*
         }
 
         impl Lang {
             /// Every supported locale, in the order of the `locales!` list.
-            pub const ALL: [Lang; [$(Lang::$variant),+].len()] = [$(Lang::$variant),+];
+            pub const ALL: [Lang; [Lang::$first, $(Lang::$variant),*].len()] =
+                [Lang::$first, $(Lang::$variant),*];
 
             /// The messages of this locale.
             pub fn messages(self) -> &'static Messages {
                 match self {
-                    $(Lang::$variant => &$module::MESSAGES,)+
+                    Lang::$first => &$first_module::MESSAGES,
+                    $(Lang::$variant => &$module::MESSAGES,)*
                 }
             }
         }
+
+        /// The tags a host may configure, as a configuration error names them: `one of "en", "es"`.
+        pub const LANG_CHOICES: &str = concat!(
+            "one of ",
+            "\"", stringify!($first_module), "\"",
+            $(", \"", stringify!($module), "\"",)*
+        );
     };
 }
 
