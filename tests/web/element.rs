@@ -1,0 +1,144 @@
+//! The <ssl-orders> custom element: defined once, live attributes, moves, bad attributes, lang fallback.
+
+use crate::support::{
+    control, create_element, element_attributes, element_error, element_state, is_defined,
+    list_requests, read_property, set_property, tick, wait_for_element_state, wait_until, TOKEN,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen_test]
+async fn the_element_is_defined_once_and_renders_in_an_open_shadow_root() {
+    control("POST", "reset", None).await;
+    // The test harness does not run the module's start function; a page's init() does.
+    ssl_orders::embed::start();
+    assert!(is_defined());
+    ssl_orders::embed::start(); // loading the module again is harmless
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    wait_for_element_state(&el, "ready").await;
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("ready"));
+    let rows = el
+        .shadow_root()
+        .unwrap()
+        .query_selector_all("tbody tr[part=row]")
+        .unwrap()
+        .length();
+    assert_eq!(rows, 25);
+    assert!(
+        read_property(&el, "token").is_undefined(),
+        "secrets are write-only"
+    );
+    assert!(!el.outer_html().contains(TOKEN) && el.get_attribute("token").is_none());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn attribute_changes_apply_live() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    wait_for_element_state(&el, "ready").await;
+    el.set_attribute("lang", "es").unwrap();
+    el.set_attribute("page-size", "50").unwrap();
+    let root = el.shadow_root().unwrap();
+    wait_until("Spanish labels", || {
+        root.query_selector("tbody button.send")
+            .ok()
+            .flatten()
+            .and_then(|b| b.text_content())
+            .as_deref()
+            == Some("Enviar")
+    })
+    .await;
+    assert_eq!(
+        root.query_selector_all("tbody tr[part=row]")
+            .unwrap()
+            .length(),
+        40
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_moved_element_keeps_its_state() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    wait_for_element_state(&el, "ready").await;
+    let root = el.shadow_root().unwrap();
+    root.query_selector(".pager button.next")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    tick().await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let elsewhere = document.create_element("article").unwrap();
+    document.body().unwrap().append_child(&elsewhere).unwrap();
+    elsewhere.append_child(&el).unwrap();
+    tick().await;
+    tick().await;
+    assert_eq!(
+        root.query_selector(".pager .range")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "26–40 of 40"
+    );
+    assert_eq!(list_requests().await.len(), 1, "no reload after a move");
+    elsewhere.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_attribute_shows_the_documented_message() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[("page-size", "7")]), TOKEN);
+    wait_until("config error", || element_error(&el).is_some()).await;
+    let message = element_error(&el).unwrap();
+    assert_eq!(message, "ssl-orders: \"pageSize\" must be 25, 50 or 100");
+    let shown = el
+        .shadow_root()
+        .unwrap()
+        .query_selector("[role=alert]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(shown, message);
+    assert_eq!(element_state(&el), "error");
+    el.set_attribute("page-size", "50").unwrap();
+    wait_for_element_state(&el, "ready").await;
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn fixing_a_bad_attribute_removes_the_old_message_and_username_stays_readable() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[("page-size", "7")]), TOKEN);
+    wait_until("config error", || element_error(&el).is_some()).await;
+    set_property(&el, "username", &"SL1234567".into());
+    assert_eq!(
+        read_property(&el, "username").as_string().as_deref(),
+        Some("SL1234567")
+    );
+    set_property(&el, "username", &JsValue::NULL);
+    el.set_attribute("page-size", "25").unwrap();
+    wait_for_element_state(&el, "ready").await;
+    assert!(el
+        .shadow_root()
+        .unwrap()
+        .query_selector(".config-error")
+        .unwrap()
+        .is_none());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unsupported_lang_attribute_falls_back_instead_of_failing() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[("lang", "fr")]), TOKEN);
+    wait_for_element_state(&el, "ready").await;
+    assert!(element_error(&el).is_none());
+    el.remove();
+}

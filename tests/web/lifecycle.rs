@@ -1,0 +1,233 @@
+//! Mount and unmount: config refusal, two instances, removal, dropped handles, unmount from listeners.
+
+use crate::support::{
+    config, control, create_element, element_attributes, element_state, fixture, inject_fault,
+    mount_fresh, new_host, outbox, spy, tick, wait_for_host_state, wait_until, Spy, ACCOUNT,
+    EMULATOR, TOKEN,
+};
+use serde_json::json;
+use ssl_orders::events::{EMAIL_RESENT, LOADED, RESEND_ERROR, RESEND_REQUEST};
+use ssl_orders::mount_widget;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+fn list_requests_pending(spy: &Spy) -> bool {
+    let signals = js_sys::Reflect::get(spy, &"signals".into()).unwrap();
+    js_sys::Array::from(&signals).length() >= 2 // statuses, then the list
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function unmountOn(el, name, handle) {
+  el.addEventListener(name, () => handle.unmount(), { once: true });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = unmountOn)]
+    fn unmount_on(el: &HtmlElement, name: &str, handle: &JsValue);
+}
+
+async fn unmounting_in_a_listener_is_safe(event: &str) {
+    control("POST", "reset", None).await;
+    let host = new_host(None);
+    let js_config = js_sys::JSON::parse(&format!(
+        r#"{{"apiBase": "{EMULATOR}/rest/v3.1", "token": "{TOKEN}", "accountId": {ACCOUNT}, "lang": "en"}}"#
+    ))
+    .unwrap();
+    // The host keeps the JS handle and unmounts the widget from its own listener.
+    let handle = JsValue::from(
+        ssl_orders::embed::mount_js(&host, js_config)
+            .map_err(JsValue::from)
+            .unwrap(),
+    );
+    unmount_on(&host, event, &handle);
+    wait_for_host_state(&host, "ready").await;
+    let root = host.shadow_root().unwrap();
+    root.query_selector("tbody button.send")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    tick().await;
+    root.query_selector("dialog button.confirm")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until("unmounted", || !host.has_attribute("data-state")).await;
+    let start = js_sys::Date::now();
+    wait_until("a late answer to arrive", || {
+        js_sys::Date::now() - start > 300.0
+    })
+    .await;
+    host.remove();
+    // A panic would have aborted the module: this mount would fail.
+    let again = mount_fresh(config());
+    again.wait_for_state("ready").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_config_key_is_refused_with_its_name() {
+    let host = new_host(None);
+    // A plain object, as a host passes it.
+    let config = js_sys::JSON::parse(r#"{"apiBase": "/rest/v3.1", "pagesize": 50}"#).unwrap();
+    let error = match ssl_orders::embed::mount_js(&host, config) {
+        Ok(h) => panic!("accepted; state {}", h.state()),
+        Err(e) => e,
+    };
+    let message = js_sys::Error::from(JsValue::from(error))
+        .message()
+        .as_string()
+        .unwrap();
+    assert!(
+        message.contains("unknown configuration key \"pagesize\""),
+        "{message}"
+    );
+    let shown = host
+        .shadow_root()
+        .unwrap()
+        .query_selector("[role=alert]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(shown, message);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_with_different_accounts_do_not_affect_each_other() {
+    let a = fixture().await;
+    let mut other = config();
+    other.account_id = Some(7654321);
+    other.transport.auth = ssl_orders::api::Auth::Bearer("other-account-token".into());
+    let b = mount_fresh(other);
+    b.wait_for_state("ready").await;
+    assert_eq!(
+        b.all("tbody tr[part=row]").len(),
+        3,
+        "the second account's own orders"
+    );
+    assert_ne!(
+        a.dialog().get_attribute("aria-labelledby").unwrap(),
+        b.dialog().get_attribute("aria-labelledby").unwrap(),
+        "ids are unique per instance"
+    );
+    a.get(".pager button.next").click();
+    tick().await;
+    assert_eq!(a.text(".pager .range"), "26–40 of 40");
+    assert_eq!(b.text(".pager .range"), "1–3 of 3");
+
+    let send = b
+        .query("tbody button.send")
+        .expect("an order of the second account that can resend");
+    send.unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert!(b.dialog().open() && !a.dialog().open());
+    b.get("dialog button.confirm").click();
+    let events = b.events.clone();
+    wait_until("the second widget's outcome", || {
+        events
+            .borrow()
+            .iter()
+            .any(|(n, _)| n.starts_with(EMAIL_RESENT) || n == RESEND_ERROR)
+    })
+    .await;
+    assert!(
+        b.events_named(RESEND_ERROR).is_empty(),
+        "{:?}",
+        b.events_named(RESEND_ERROR)
+    );
+    let resent = b.events_named(EMAIL_RESENT).remove(0);
+    assert!((39901..=39903).contains(&resent["orderId"].as_u64().unwrap()));
+    assert!(
+        a.events_named(EMAIL_RESENT).is_empty(),
+        "the other widget heard nothing"
+    );
+    assert!(a.text("[role=status]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn removal_aborts_requests_in_flight_and_leaves_no_listener() {
+    control("POST", "reset", None).await;
+    inject_fault(json!({"method": "getSslCertificateRequests", "kind": "delay", "delayMs": 3000}))
+        .await;
+    let spy = spy();
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    wait_until("the list request", || list_requests_pending(&spy)).await;
+    el.remove();
+    let start = js_sys::Date::now();
+    wait_until("teardown", || js_sys::Date::now() - start > 200.0).await;
+    let (added, removed, aborted) = (spy.added(), spy.removed(), spy.aborted());
+    spy.restore();
+    assert!(aborted >= 1, "the slow list request was aborted");
+    assert_eq!(
+        added, removed,
+        "every listener added outside the shadow root was removed"
+    );
+    assert_eq!(element_state(&el), "unmounted");
+}
+
+#[wasm_bindgen_test]
+async fn unmount_aborts_a_resend_in_flight() {
+    let mut f = fixture().await;
+    inject_fault(json!({"method": "resendEmail", "kind": "delay", "delayMs": 2000})).await;
+    let spy = spy();
+    f.open_first_send().await;
+    f.get("dialog button.confirm").click();
+    tick().await;
+    f.handle.unmount();
+    tick().await;
+    let aborted = spy.aborted();
+    spy.restore();
+    assert_eq!(aborted, 1);
+    assert!(f.events_named(EMAIL_RESENT).is_empty() && f.events_named(RESEND_ERROR).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_handle_keeps_the_widget() {
+    control("POST", "reset", None).await;
+    let host = new_host(None);
+    // What a host does when it calls mount() and ignores the result: the handle is collected.
+    drop(mount_widget(&host, config()).unwrap());
+    wait_for_host_state(&host, "ready").await;
+    let rows = host
+        .shadow_root()
+        .unwrap()
+        .query_selector_all("tbody tr[part=row]")
+        .unwrap()
+        .length();
+    assert_eq!(rows, 25);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_host_may_unmount_from_the_resend_request_listener() {
+    unmounting_in_a_listener_is_safe(RESEND_REQUEST).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_host_may_unmount_from_the_email_resent_listener() {
+    unmounting_in_a_listener_is_safe(EMAIL_RESENT).await;
+    assert_eq!(outbox().await.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_state_is_readable_when_the_loaded_event_fires() {
+    control("POST", "reset", None).await;
+    let f = mount_fresh(config());
+    let seen = Rc::new(RefCell::new(None::<String>));
+    let host = f.host.clone();
+    let record = seen.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+        *record.borrow_mut() = host.get_attribute("data-state");
+    });
+    f.host
+        .add_event_listener_with_callback(LOADED, listener.as_ref().unchecked_ref())
+        .unwrap();
+    f.wait_for_state("ready").await;
+    assert_eq!(seen.borrow().as_deref(), Some("ready"));
+}

@@ -1,0 +1,387 @@
+//! Shared fixtures: emulator control, a mounted widget with every event it dispatched, waits, the
+//! `<ssl-orders>` element driver and the fetch/listener spy.
+
+use serde_json::{json, Value};
+use ssl_orders::events::{EMAIL_RESENT, LOADED, LOAD_ERROR, READY, RESEND_ERROR, RESEND_REQUEST};
+use ssl_orders::{mount_widget, Config, WidgetHandle};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlDialogElement, HtmlElement};
+
+pub const EMULATOR: &str = match option_env!("SSL_ORDERS_TEST_API") {
+    Some(origin) => origin,
+    None => "http://127.0.0.1:18787",
+};
+pub const TOKEN: &str = "demo-bearer-token";
+pub const ACCOUNT: u64 = 1234567;
+
+// ---------------------------------------------------------------------------------------------
+// Emulator control
+
+pub async fn control(method: &str, path: &str, body: Option<Value>) -> Value {
+    use gloo_net::http::Request;
+    let url = format!("{EMULATOR}/_emulator/{path}");
+    let builder = match method {
+        "GET" => Request::get(&url),
+        "POST" => Request::post(&url),
+        "PUT" => Request::put(&url),
+        "DELETE" => Request::delete(&url),
+        other => panic!("unsupported method {other}"),
+    };
+    let response = match body {
+        Some(body) => {
+            builder
+                .header("Content-Type", "application/json")
+                .body(body.to_string())
+                .unwrap()
+                .send()
+                .await
+        }
+        None => builder.send().await,
+    }
+    .unwrap_or_else(|e| panic!("emulator unreachable at {url}: {e}"));
+    assert!(response.ok(), "{method} {url} → {}", response.status());
+    let text = response.text().await.unwrap();
+    if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap()
+    }
+}
+
+pub async fn outbox() -> Vec<Value> {
+    control("GET", "outbox", None)
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+pub async fn inject_fault(fault: Value) {
+    control("POST", "faults", Some(fault)).await;
+}
+
+pub async fn resend_posts() -> usize {
+    let requests = control("GET", "requests", None).await;
+    requests
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .filter(|r| {
+                    r["method"] == "POST"
+                        && r["path"]
+                            .as_str()
+                            .is_some_and(|p| p.ends_with("/resendEmail.json"))
+                })
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+/// The query string of every list request the emulator received, in order.
+pub async fn list_requests() -> Vec<String> {
+    let requests = control("GET", "requests", None).await;
+    requests
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| {
+            r["method"] == "POST"
+                && r["path"]
+                    .as_str()
+                    .is_some_and(|p| p.ends_with("/getSslCertificateRequests.json"))
+        })
+        .map(|r| r["query"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixture
+
+/// A mounted widget, its container, and every event it dispatched (name, detail).
+pub struct Fixture {
+    pub host: HtmlElement,
+    pub handle: WidgetHandle,
+    pub events: Rc<RefCell<Vec<(String, Value)>>>,
+    _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        // Across the whole suite: the credentials never reach the DOM, an attribute or an event detail.
+        if !std::thread::panicking() {
+            let shown = self.root().inner_html() + &self.host.outer_html();
+            let details = serde_json::to_string(&*self.events.borrow()).unwrap_or_default();
+            assert!(
+                !shown.contains(TOKEN) && !details.contains(TOKEN),
+                "the token leaked"
+            );
+        }
+        self.handle.unmount();
+        self.host.remove();
+    }
+}
+
+/// Every event the widget dispatches; a fixture records them all.
+const EVENTS: [&str; 6] = [
+    READY,
+    LOADED,
+    LOAD_ERROR,
+    RESEND_REQUEST,
+    EMAIL_RESENT,
+    RESEND_ERROR,
+];
+
+pub fn config() -> Config {
+    let mut config = Config::from_json(&json!({
+        "apiBase": format!("{EMULATOR}/rest/v3.1"), "token": TOKEN, "lang": "en", "timeoutMs": 4000
+    }))
+    .unwrap();
+    config.account_id = Some(ACCOUNT);
+    config
+}
+
+/// Resets the emulator and mounts a fresh widget into a new container on `<body>`.
+pub async fn fixture_with(config: Config) -> Fixture {
+    control("POST", "reset", None).await;
+    mount_fresh(config)
+}
+
+pub async fn fixture() -> Fixture {
+    let f = fixture_with(config()).await;
+    f.wait_for_state("ready").await;
+    f
+}
+
+/// A new empty `<div>` appended to `parent` (to `<body>` when `None`), for a widget to mount into.
+pub fn new_host(parent: Option<&Element>) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    match parent {
+        Some(parent) => parent.append_child(&host).unwrap(),
+        None => document.body().unwrap().append_child(&host).unwrap(),
+    };
+    host
+}
+
+/// Mounts a widget into a new container on `<body>`, without resetting the emulator.
+pub fn mount_fresh(config: Config) -> Fixture {
+    let host = new_host(None);
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let listeners = EVENTS
+        .iter()
+        .map(|name| {
+            let events = events.clone();
+            let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let detail = e.unchecked_ref::<web_sys::CustomEvent>().detail();
+                let detail: Value = serde_wasm_bindgen::from_value(detail).unwrap_or(Value::Null);
+                events.borrow_mut().push((e.type_(), detail));
+            });
+            host.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
+                .unwrap();
+            closure
+        })
+        .collect();
+    let handle = mount_widget(&host, config).expect("mount");
+    Fixture {
+        host,
+        handle,
+        events,
+        _listeners: listeners,
+    }
+}
+
+impl Fixture {
+    pub fn root(&self) -> web_sys::ShadowRoot {
+        self.host.shadow_root().expect("open shadow root")
+    }
+    pub fn query(&self, selector: &str) -> Option<Element> {
+        self.root().query_selector(selector).unwrap()
+    }
+    pub fn get(&self, selector: &str) -> HtmlElement {
+        self.query(selector)
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+            .unchecked_into()
+    }
+    pub fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root().query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into())
+            .collect()
+    }
+    pub fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default()
+    }
+    pub fn dialog(&self) -> HtmlDialogElement {
+        self.get("dialog").unchecked_into()
+    }
+    pub fn events_named(&self, name: &str) -> Vec<Value> {
+        self.events
+            .borrow()
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, d)| d.clone())
+            .collect()
+    }
+    pub fn active_element(&self) -> Option<Element> {
+        self.root().active_element()
+    }
+    pub async fn wait_for_state(&self, state: &str) {
+        wait_for_host_state(&self.host, state).await;
+    }
+    pub async fn wait_for_event(&self, name: &str) -> Value {
+        let events = self.events.clone();
+        wait_until(name, || events.borrow().iter().any(|(n, _)| n == name)).await;
+        self.events_named(name).remove(0)
+    }
+    /// Clicks the first row's Send button, returning the button.
+    pub async fn open_first_send(&self) -> HtmlElement {
+        let send = self.get("tbody button.send");
+        send.click();
+        tick().await;
+        assert!(self.dialog().open(), "the popup opens on Send");
+        send
+    }
+}
+
+/// The row of order `id`.
+pub fn row(f: &Fixture, id: u64) -> Element {
+    f.query(&format!("tr[data-order-id='{id}']"))
+        .unwrap_or_else(|| panic!("row {id}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waits
+
+/// Yields to the browser so the reactive system and pending fetches can run.
+pub async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+/// Ticks until `done()` holds; fails the test after about 8 seconds.
+pub async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = js_sys::Date::now();
+    while !done() {
+        assert!(
+            js_sys::Date::now() - start < 8_000.0,
+            "timed out waiting for {what}"
+        );
+        tick().await;
+    }
+}
+
+/// Waits until `host` reports `state` in `data-state`.
+pub async fn wait_for_host_state(host: &HtmlElement, state: &str) {
+    wait_until(&format!("data-state={state}"), || {
+        host.get_attribute("data-state").as_deref() == Some(state)
+    })
+    .await;
+}
+
+/// Waits until the `<ssl-orders>` element `el` reports `state` in its `state` property.
+pub async fn wait_for_element_state(el: &HtmlElement, state: &str) {
+    wait_until(&format!("element state {state}"), || {
+        element_state(el) == state
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The <ssl-orders> custom element, driven as a page does
+
+#[wasm_bindgen(inline_js = r#"
+export function createElement(attributes, token) {
+  const el = document.createElement("ssl-orders");
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  document.body.append(el);
+  el.token = token;
+  return el;
+}
+export function elementState(el) { return el.state; }
+export function readProperty(el, name) { return el[name]; }
+export function setProperty(el, name, value) { el[name] = value; }
+export function elementError(el) { return el.error ? String(el.error.message ?? el.error) : null; }
+export function isDefined() { return customElements.get("ssl-orders") !== undefined; }
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = createElement)]
+    pub fn create_element(attributes: &JsValue, token: &str) -> HtmlElement;
+    #[wasm_bindgen(js_name = elementState)]
+    pub fn element_state(el: &HtmlElement) -> String;
+    #[wasm_bindgen(js_name = readProperty)]
+    pub fn read_property(el: &HtmlElement, name: &str) -> JsValue;
+    #[wasm_bindgen(js_name = setProperty)]
+    pub fn set_property(el: &HtmlElement, name: &str, value: &JsValue);
+    #[wasm_bindgen(js_name = elementError)]
+    pub fn element_error(el: &HtmlElement) -> Option<String>;
+    #[wasm_bindgen(js_name = isDefined)]
+    pub fn is_defined() -> bool;
+}
+
+/// The attributes of an `<ssl-orders>` element pointed at the emulator, plus `extra`. Defines the element
+/// first.
+pub fn element_attributes(extra: &[(&str, &str)]) -> JsValue {
+    ssl_orders::embed::start();
+    let object = js_sys::Object::new();
+    let base = format!("{EMULATOR}/rest/v3.1");
+    let account = ACCOUNT.to_string();
+    for (k, v) in [
+        ("api-base", base.as_str()),
+        ("account-id", account.as_str()),
+        ("lang", "en"),
+    ]
+    .into_iter()
+    .chain(extra.iter().copied())
+    {
+        js_sys::Reflect::set(&object, &k.into(), &v.into()).unwrap();
+    }
+    object.into()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spy
+
+#[wasm_bindgen(inline_js = r#"
+// Records the AbortSignal of every fetch, and every listener added to or removed from targets outside
+// shadow roots (window, document, hosts, AbortSignals).
+export function spy() {
+  const record = { signals: [], added: 0, removed: 0 };
+  const fetch = window.fetch, add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
+  const outside = (t) => !(t instanceof Node) || !(t.getRootNode() instanceof ShadowRoot);
+  record.urls = [];
+  window.fetch = function (input, init) {
+    record.signals.push(input?.signal ?? init?.signal);
+    record.urls.push(typeof input === "string" ? input : input?.url);
+    return fetch.apply(this, arguments);
+  };
+  EventTarget.prototype.addEventListener = function () { if (outside(this)) record.added += 1; return add.apply(this, arguments); };
+  EventTarget.prototype.removeEventListener = function () { if (outside(this)) record.removed += 1; return remove.apply(this, arguments); };
+  record.restore = () => { window.fetch = fetch; EventTarget.prototype.addEventListener = add; EventTarget.prototype.removeEventListener = remove; };
+  record.aborted = () => record.signals.filter((s) => s && s.aborted).length;
+  return record;
+}
+"#)]
+extern "C" {
+    /// What [`spy()`] recorded: fetch signals and URLs, listeners added and removed outside shadow roots.
+    pub type Spy;
+    /// Starts recording; call `restore()` before asserting.
+    pub fn spy() -> Spy;
+    #[wasm_bindgen(method, getter)]
+    pub fn added(this: &Spy) -> u32;
+    #[wasm_bindgen(method, getter)]
+    pub fn removed(this: &Spy) -> u32;
+    #[wasm_bindgen(method)]
+    pub fn aborted(this: &Spy) -> u32;
+    #[wasm_bindgen(method)]
+    pub fn restore(this: &Spy);
+}
