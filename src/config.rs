@@ -70,7 +70,27 @@ pub enum ConfigError {
     IncompleteBasicAuth,
 }
 
-const KNOWN: &str = "apiBase, accountId, token, username, apiKey, credentials, lang, pageSize, emailTypes, timeoutMs";
+/// Writes the configuration keys once, as the list code and tests read and as the error text names them.
+macro_rules! config_keys {
+    ($first:literal $(, $key:literal)*) => {
+        /// Every key `mount()` accepts; the README's configuration table lists exactly these.
+        pub const KEYS: &[&str] = &[$first $(, $key)*];
+        const KNOWN: &str = concat!($first $(, ", ", $key)*);
+    };
+}
+
+config_keys!(
+    "apiBase",
+    "accountId",
+    "token",
+    "username",
+    "apiKey",
+    "credentials",
+    "lang",
+    "pageSize",
+    "emailTypes",
+    "timeoutMs"
+);
 
 impl Config {
     /// Validates a plain JSON object as a host passes it to `mount()`.
@@ -80,10 +100,7 @@ impl Config {
             Value::Null => return Ok(Config::default()),
             _ => return Err(ConfigError::NotAnObject),
         };
-        if let Some(key) = map
-            .keys()
-            .find(|k| !KNOWN.split(", ").any(|known| known == k.as_str()))
-        {
+        if let Some(key) = map.keys().find(|k| !KEYS.contains(&k.as_str())) {
             return Err(ConfigError::UnknownKey(key.clone()));
         }
         let mut config = Config::default();

@@ -1,7 +1,7 @@
 //! The <ssl-orders> custom element: defined once, live attributes, moves, bad attributes, lang fallback.
 
 use crate::support::{
-    control, create_element, element_attributes, element_error, element_state, is_defined,
+    control, create_element, element_attributes, element_error, element_state, fixture, is_defined,
     list_requests, read_property, set_property, tick, wait_for_element_state, wait_until, TOKEN,
 };
 use wasm_bindgen::prelude::*;
@@ -141,4 +141,29 @@ async fn an_unsupported_lang_attribute_falls_back_instead_of_failing() {
     wait_for_element_state(&el, "ready").await;
     assert!(element_error(&el).is_none());
     el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn every_part_in_the_markup_is_a_documented_part_and_a_ready_widget_shows_them() {
+    let f = fixture().await;
+    let shown: std::collections::BTreeSet<String> = f
+        .all("[part]")
+        .iter()
+        .filter_map(|el| el.get_attribute("part"))
+        .collect();
+    for part in &shown {
+        assert!(
+            ssl_orders::parts::ALL.contains(&part.as_str()),
+            "undocumented part {part:?}"
+        );
+    }
+    // The state panel replaces the table, and the configuration error replaces the whole widget.
+    let hidden_when_ready = [ssl_orders::parts::STATE, ssl_orders::parts::CONFIG_ERROR];
+    for part in ssl_orders::parts::ALL {
+        assert_eq!(
+            shown.contains(part),
+            !hidden_when_ready.contains(&part),
+            "part {part:?}"
+        );
+    }
 }

@@ -2,7 +2,6 @@
 //! `<ssl-orders>` element driver and the fetch/listener spy.
 
 use serde_json::{json, Value};
-use ssl_orders::events::{EMAIL_RESENT, LOADED, LOAD_ERROR, READY, RESEND_ERROR, RESEND_REQUEST};
 use ssl_orders::{mount_widget, Config, WidgetHandle};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -125,14 +124,7 @@ impl Drop for Fixture {
 }
 
 /// Every event the widget dispatches; a fixture records them all.
-const EVENTS: [&str; 6] = [
-    READY,
-    LOADED,
-    LOAD_ERROR,
-    RESEND_REQUEST,
-    EMAIL_RESENT,
-    RESEND_ERROR,
-];
+const EVENTS: [&str; 6] = ssl_orders::events::ALL;
 
 pub fn config() -> Config {
     let mut config = Config::from_json(&json!({
