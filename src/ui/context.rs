@@ -22,17 +22,22 @@ pub(crate) struct Instance {
 }
 
 /// The per-instance things every part reads. `Copy`, so a closure takes it without ceremony; the DOM and
-/// `Intl` objects sit in local stored values because browser objects cannot cross threads.
+/// `Intl` objects sit in a local stored value because browser objects cannot cross threads.
 #[derive(Clone, Copy)]
 pub(crate) struct WidgetContext {
     /// The widget's messages.
     pub t: &'static Messages,
     pub lang: Lang,
     pub announcer: Announcer,
-    host: StoredValue<HtmlElement, LocalStorage>,
-    config: StoredValue<Arc<Config>>,
-    id_prefix: StoredValue<String>,
-    dates: StoredValue<DateFormatter, LocalStorage>,
+    // One stored value for all of them: every distinct stored type costs its own copy of the arena code.
+    shared: StoredValue<Shared, LocalStorage>,
+}
+
+struct Shared {
+    host: HtmlElement,
+    config: Arc<Config>,
+    id_prefix: String,
+    dates: DateFormatter,
 }
 
 impl WidgetContext {
@@ -42,10 +47,12 @@ impl WidgetContext {
             t: instance.lang.messages(),
             lang: instance.lang,
             announcer: Announcer::new(),
-            host: StoredValue::new_local(instance.host.clone()),
-            config: StoredValue::new(instance.config.clone()),
-            id_prefix: StoredValue::new(instance.id_prefix.clone()),
-            dates: StoredValue::new_local(DateFormatter::new(instance.lang)),
+            shared: StoredValue::new_local(Shared {
+                host: instance.host.clone(),
+                config: instance.config.clone(),
+                id_prefix: instance.id_prefix.clone(),
+                dates: DateFormatter::new(instance.lang),
+            }),
         };
         provide_context(context);
         context
@@ -53,22 +60,22 @@ impl WidgetContext {
 
     /// The host element. Hooks take their own clone at set-up, so a late answer still has it.
     pub fn host(&self) -> HtmlElement {
-        self.host.get_value()
+        self.shared.with_value(|shared| shared.host.clone())
     }
 
     pub fn config(&self) -> Arc<Config> {
-        self.config.get_value()
+        self.shared.with_value(|shared| shared.config.clone())
     }
 
     /// An element id unique to this instance: `ssl-orders-3-filter`.
     pub fn id(&self, name: &str) -> String {
-        self.id_prefix
-            .with_value(|prefix| format!("{prefix}-{name}"))
+        self.shared
+            .with_value(|shared| format!("{}-{name}", shared.id_prefix))
     }
 
     /// A date in the widget's locale and the reader's time zone.
     pub fn format_date(&self, date: Timestamp) -> String {
-        self.dates.with_value(|dates| dates.format(date))
+        self.shared.with_value(|shared| shared.dates.format(date))
     }
 }
 

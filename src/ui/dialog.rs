@@ -17,22 +17,17 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
         context.id("dialog-desc"),
         context.id("dialog-alert"),
     );
-    let title = move || {
-        resend
-            .target
-            .with(|target| target.as_ref().map(|target| t.dialog_title(target.email)))
-    };
+    let title =
+        move || resend.with_target(|target| target.map(|target| t.dialog_title(target.email)));
     let text = move || {
-        resend.target.with(|target| {
-            target
-                .as_ref()
-                .map(|target| t.dialog_text(target.email, &target.common_name, &target.recipient))
+        resend.with_target(|target| {
+            target.map(|target| t.dialog_text(target.email, &target.common_name, &target.recipient))
         })
     };
     let described_by = {
         let (desc_id, alert_id) = (desc_id.clone(), alert_id.clone());
         move || {
-            if resend.error.with(Option::is_some) {
+            if resend.has_error() {
                 format!("{desc_id} {alert_id}")
             } else {
                 desc_id.clone()
@@ -54,7 +49,7 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
             aria-describedby=described_by on:close=move |_| resend.closed.run(()) on:keydown=keep_tab_inside>
             <h2 id=title_id part=parts::DIALOG_TITLE>{title}</h2>
             <p id=desc_id>{text}</p>
-            <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{move || resend.error.get()}</p>
+            <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{move || resend.error()}</p>
             <div class="dialog-actions">
                 <button type="button" node_ref=resend.cancel_ref class="cancel" part=parts::CANCEL
                     on:click=move |_| resend.close.run(())>{t.cancel}</button>
@@ -72,7 +67,7 @@ fn ConfirmButton() -> impl IntoView {
     let label = move || {
         if busy() {
             t.sending
-        } else if resend.error.with(Option::is_some) {
+        } else if resend.has_error() {
             t.retry
         } else {
             t.resend_email

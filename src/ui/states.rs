@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub(crate) fn ListBody() -> impl IntoView {
     let list = expect_context::<OrderList>();
     // Sorting, filtering and paging change rows inside the table; only a new state replaces the body.
-    move || match list.state.get() {
+    move || match list.state() {
         ListState::Loading => view! { <LoadingState/> }.into_any(),
         ListState::Failed(error) => view! { <ErrorState error/> }.into_any(),
         ListState::Ready(orders) if orders.is_empty() => view! { <EmptyState/> }.into_any(),

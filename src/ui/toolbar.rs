@@ -45,9 +45,9 @@ fn StatusFilter() -> impl IntoView {
     let (t, id) = (context.t, context.id("status"));
     let options = move || {
         let orders = list.orders().unwrap_or_default();
-        let names = list
-            .statuses
-            .with(|known| model::status_choices(known.iter().map(|s| s.name.as_str()), &orders));
+        let names = list.with_statuses(|known| {
+            model::status_choices(known.iter().map(|s| s.name.as_str()), &orders)
+        });
         names
             .into_iter()
             .map(|name| {

@@ -33,15 +33,24 @@ impl ListState {
 /// The order list of one widget.
 #[derive(Clone, Copy)]
 pub(crate) struct OrderList {
-    /// The list, or why there is none yet.
-    pub state: ReadSignal<ListState>,
-    /// The account's status names, for the status filter; empty until they arrive.
-    pub statuses: ReadSignal<Vec<StatusDef>>,
+    // Written by the hook only; parts read them through the methods.
+    state: RwSignal<ListState>,
+    statuses: RwSignal<Vec<StatusDef>>,
     /// Starts a new load; an older one still running is aborted and its answer dropped.
     pub reload: UnsyncCallback<()>,
 }
 
 impl OrderList {
+    /// The list, or why there is none yet.
+    pub fn state(&self) -> ListState {
+        self.state.get()
+    }
+
+    /// Reads the account's statuses, for the status filter; empty until they arrive.
+    pub fn with_statuses<R>(&self, read: impl FnOnce(&[StatusDef]) -> R) -> R {
+        self.statuses.with(|statuses| read(statuses))
+    }
+
     /// The orders, when the list is loaded.
     pub fn orders(&self) -> Option<Arc<Vec<Order>>> {
         self.state.with(|state| match state {
@@ -56,8 +65,8 @@ impl OrderList {
 pub(crate) fn use_order_list(host_reload: ArcTrigger) -> OrderList {
     let context = use_widget();
     let (host, config, t) = (context.host(), context.config(), context.t);
-    let (state, set_state) = signal(ListState::Loading);
-    let (statuses, set_statuses) = signal(Vec::<StatusDef>::new());
+    let state = RwSignal::new(ListState::Loading);
+    let statuses = RwSignal::new(Vec::<StatusDef>::new());
     let tracker = StoredValue::new(LoadTracker::default());
     let running = StoredValue::new_local(None::<AbortController>);
 
@@ -66,7 +75,7 @@ pub(crate) fn use_order_list(host_reload: ArcTrigger) -> OrderList {
         let host = host.clone();
         move |next: ListState| {
             reflect_state(&host, Some(next.name()));
-            let _ = set_state.try_set(next);
+            let _ = state.try_set(next);
         }
     };
 
@@ -93,7 +102,7 @@ pub(crate) fn use_order_list(host_reload: ArcTrigger) -> OrderList {
                 let answer = api::send(&request, &config.transport, &signal).await;
                 if let Ok(found) = answer.and_then(|raw| api::decode_statuses(&raw)) {
                     let _ = tracker.try_update_value(LoadTracker::statuses_arrived);
-                    let _ = set_statuses.try_set(found);
+                    let _ = statuses.try_set(found);
                 }
             });
         }

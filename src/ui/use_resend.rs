@@ -13,10 +13,6 @@ use web_sys::{AbortController, HtmlElement};
 /// The confirmation popup and the sends it starts.
 #[derive(Clone, Copy)]
 pub(crate) struct Resend {
-    /// The order the popup is about, while it is open.
-    pub target: ReadSignal<Option<ResendTarget>>,
-    /// Why the last send from the open popup failed.
-    pub error: ReadSignal<Option<String>>,
     /// Bound by the dialog part.
     pub dialog_ref: NodeRef<html::Dialog>,
     pub cancel_ref: NodeRef<html::Button>,
@@ -29,17 +25,30 @@ pub(crate) struct Resend {
     pub close: UnsyncCallback<()>,
     /// The dialog's `close` event (Escape, or the browser closing it).
     pub closed: UnsyncCallback<()>,
+    popup: Popup,
     flow: RwSignal<ResendFlow>,
     sent_at: RwSignal<Vec<(u64, String)>>,
 }
 
 impl Resend {
+    /// Reads the order the popup is about, while it is open.
+    pub fn with_target<R>(&self, read: impl FnOnce(Option<&ResendTarget>) -> R) -> R {
+        self.popup.target.with(|target| read(target.as_ref()))
+    }
+
+    /// Why the last send from the open popup failed.
+    pub fn error(&self) -> Option<String> {
+        self.popup.error.get()
+    }
+
+    pub fn has_error(&self) -> bool {
+        self.popup.error.with(Option::is_some)
+    }
+
     /// Whether the open popup's order is being sent.
     pub fn busy(&self) -> bool {
-        self.target.with(|target| {
-            target
-                .as_ref()
-                .is_some_and(|target| self.flow.with(|flow| flow.is_sending(target.order_id)))
+        self.with_target(|target| {
+            target.is_some_and(|target| self.flow.with(|flow| flow.is_sending(target.order_id)))
         })
     }
 
@@ -143,8 +152,6 @@ pub(crate) fn use_resend() -> Resend {
         sends,
     };
     Resend {
-        target: popup.target.read_only(),
-        error: popup.error.read_only(),
         dialog_ref: popup.dialog_ref,
         cancel_ref: popup.cancel_ref,
         confirm_ref: NodeRef::new(),
@@ -152,6 +159,7 @@ pub(crate) fn use_resend() -> Resend {
         confirm: UnsyncCallback::new(move |()| sender.confirm()),
         close: UnsyncCallback::new(move |()| popup.close()),
         closed: UnsyncCallback::new(move |()| popup.after_close()),
+        popup,
         flow,
         sent_at,
     }
