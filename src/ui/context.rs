@@ -1,7 +1,11 @@
-//! What every part of one widget shares through `provide_context`: host, configuration, locale, ids, dates.
+//! What every part of one widget shares through `provide_context`: host, configuration, locale, ids, dates,
+//! and the hooks' state.
 
 use super::format::DateFormatter;
 use super::live_region::Announcer;
+use super::use_order_list::OrderList;
+use super::use_resend::Resend;
+use super::use_table_view::TableView;
 use crate::config::Config;
 use crate::i18n::{Lang, Messages};
 use crate::model::Timestamp;
@@ -21,10 +25,10 @@ pub(crate) struct Instance {
     pub reload: ArcTrigger,
 }
 
-/// The per-instance things every part reads. `Copy`, so a closure takes it without ceremony; the DOM and
-/// `Intl` objects sit in a local stored value because browser objects cannot cross threads.
+/// The per-instance basics every hook and part reads. `Copy`, so a closure takes it without ceremony; the
+/// DOM and `Intl` objects sit in a local stored value because browser objects cannot cross threads.
 #[derive(Clone, Copy)]
-pub(crate) struct WidgetContext {
+pub(crate) struct WidgetCore {
     /// The widget's messages.
     pub t: &'static Messages,
     pub lang: Lang,
@@ -40,10 +44,10 @@ struct Shared {
     dates: DateFormatter,
 }
 
-impl WidgetContext {
-    /// Builds the context for `instance` and provides it to every part below the caller.
-    pub fn provide(instance: &Instance) -> WidgetContext {
-        let context = WidgetContext {
+impl WidgetCore {
+    /// The basics of `instance`, for the hooks; [`WidgetContext::provide`] hands them to the parts.
+    pub fn new(instance: &Instance) -> WidgetCore {
+        WidgetCore {
             t: instance.lang.messages(),
             lang: instance.lang,
             announcer: Announcer::new(),
@@ -53,9 +57,7 @@ impl WidgetContext {
                 id_prefix: instance.id_prefix.clone(),
                 dates: DateFormatter::new(instance.lang),
             }),
-        };
-        provide_context(context);
-        context
+        }
     }
 
     /// The host element. Hooks take their own clone at set-up, so a late answer still has it.
@@ -79,9 +81,35 @@ impl WidgetContext {
     }
 }
 
-/// The context of the widget being rendered.
+/// Everything a part of one widget may read: the basics (through `Deref`) and the hooks' state. One
+/// context type rather than one per hook: every context type costs its own copy of Leptos's context code.
+#[derive(Clone, Copy)]
+pub(crate) struct WidgetContext {
+    pub core: WidgetCore,
+    pub list: OrderList,
+    pub table: TableView,
+    pub resend: Resend,
+}
+
+impl WidgetContext {
+    /// Provides the context to every part below the caller.
+    pub fn provide(self) {
+        provide_context(self);
+    }
+}
+
+impl std::ops::Deref for WidgetContext {
+    type Target = WidgetCore;
+
+    fn deref(&self) -> &WidgetCore {
+        &self.core
+    }
+}
+
+/// The context of the widget being rendered. Every part is rendered inside `OrdersWidget`, which
+/// provides it; `expect` with a fixed text rather than `expect_context`, whose message formats a type name.
 pub(crate) fn use_widget() -> WidgetContext {
-    expect_context::<WidgetContext>()
+    use_context::<WidgetContext>().expect("ssl-orders: a part rendered outside OrdersWidget")
 }
 
 /// Writes the host's `data-state` (`loading`, `ready`, `empty`, `error`), or removes it with `None`.

@@ -1,7 +1,6 @@
 //! The confirmation popup: which email goes to whom, Resend email and Cancel, and the failure with Retry.
 
 use super::context::use_widget;
-use super::use_resend::Resend;
 use crate::a11y;
 use crate::parts;
 use leptos::prelude::*;
@@ -10,7 +9,8 @@ use leptos::prelude::*;
 /// one). Cancel has the focus; Tab stays between the two buttons.
 #[component]
 pub(crate) fn ConfirmDialog() -> impl IntoView {
-    let (context, resend) = (use_widget(), expect_context::<Resend>());
+    let context = use_widget();
+    let resend = context.resend;
     let t = context.t;
     let (title_id, desc_id, alert_id) = (
         context.id("dialog-title"),
@@ -46,13 +46,13 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=resend.dialog_ref part=parts::DIALOG aria-labelledby=labelled_by
-            aria-describedby=described_by on:close=move |_| resend.closed.run(()) on:keydown=keep_tab_inside>
+            aria-describedby=described_by on:close=move |_| resend.closed() on:keydown=keep_tab_inside>
             <h2 id=title_id part=parts::DIALOG_TITLE>{title}</h2>
             <p id=desc_id>{text}</p>
             <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{move || resend.error()}</p>
             <div class="dialog-actions">
                 <button type="button" node_ref=resend.cancel_ref class="cancel" part=parts::CANCEL
-                    on:click=move |_| resend.close.run(())>{t.cancel}</button>
+                    on:click=move |_| resend.close()>{t.cancel}</button>
                 <ConfirmButton/>
             </div>
         </dialog>
@@ -62,7 +62,8 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
 /// "Resend email"; "Sending…" and busy while this order's send runs; "Retry" after a failure.
 #[component]
 fn ConfirmButton() -> impl IntoView {
-    let (t, resend) = (use_widget().t, expect_context::<Resend>());
+    let widget = use_widget();
+    let (t, resend) = (widget.t, widget.resend);
     let busy = move || resend.busy();
     let label = move || {
         if busy() {
@@ -77,7 +78,7 @@ fn ConfirmButton() -> impl IntoView {
         <button type="button" node_ref=resend.confirm_ref class="confirm" part=parts::CONFIRM
             aria-busy=move || if busy() { "true" } else { "false" }
             aria-disabled=move || busy().then_some("true")
-            on:click=move |_| resend.confirm.run(())>
+            on:click=move |_| resend.confirm()>
             <span class="spinner" aria-hidden="true" hidden=move || !busy()></span>
             {label}
         </button>

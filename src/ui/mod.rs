@@ -20,15 +20,15 @@ mod use_table_view;
 pub(crate) use context::{reflect_state, Instance};
 
 use crate::parts;
-use context::WidgetContext;
+use context::{WidgetContext, WidgetCore};
 use dialog::ConfirmDialog;
 use leptos::prelude::*;
 use live_region::LiveRegion;
 use states::ListBody;
 use toolbar::Toolbar;
-use use_order_list::{use_order_list, OrderList};
-use use_resend::{use_resend, Resend};
-use use_table_view::{use_table_view, TableView};
+use use_order_list::use_order_list;
+use use_resend::use_resend;
+use use_table_view::use_table_view;
 
 /// The whole widget: toolbar, the list's body (table and pager), live region and confirmation popup.
 #[component]
@@ -36,13 +36,17 @@ pub(crate) fn OrdersWidget(
     /// The embedding: host element, configuration, locale, id prefix and the host's reload trigger.
     instance: Instance,
 ) -> impl IntoView {
-    let context = WidgetContext::provide(&instance);
-    let list = use_order_list(instance.reload);
-    provide_context::<OrderList>(list);
-    provide_context::<TableView>(use_table_view(list, instance.config.page_size));
-    provide_context::<Resend>(use_resend());
+    let core = WidgetCore::new(&instance);
+    let list = use_order_list(core, instance.reload);
+    WidgetContext {
+        core,
+        list,
+        table: use_table_view(list, instance.config.page_size),
+        resend: use_resend(core),
+    }
+    .provide();
     view! {
-        <div class="widget" part=parts::BASE lang=context.lang.tag()>
+        <div class="widget" part=parts::BASE lang=core.lang.tag()>
             <Toolbar/>
             <ListBody/>
             <LiveRegion/>

@@ -1,7 +1,6 @@
 //! The pager: where the page is in the list, previous and next, and rows per page.
 
 use super::context::use_widget;
-use super::use_table_view::TableView;
 use crate::model::PAGE_SIZES;
 use crate::parts;
 use leptos::prelude::*;
@@ -9,7 +8,8 @@ use leptos::prelude::*;
 /// Below the table: "26–50 of 312", ‹ Page 2 of 13 ›, and the page size.
 #[component]
 pub(crate) fn Pager() -> impl IntoView {
-    let (t, table) = (use_widget().t, expect_context::<TableView>());
+    let widget = use_widget();
+    let (t, table) = (widget.t, widget.table);
     let window = table.window;
     view! {
         <div class="pager" part=parts::PAGER>
@@ -31,8 +31,9 @@ pub(crate) fn Pager() -> impl IntoView {
 /// Rows per page: one of [`PAGE_SIZES`].
 #[component]
 fn PageSizeSelect() -> impl IntoView {
-    let (t, table) = (use_widget().t, expect_context::<TableView>());
-    let options = PAGE_SIZES.map(|size| {
+    let widget = use_widget();
+    let (t, table) = (widget.t, widget.table);
+    let options = PAGE_SIZES.into_iter().map(|size| {
         view! {
             <option value=size.to_string() selected=move || table.page_size() == size>{size.to_string()}</option>
         }
@@ -44,7 +45,7 @@ fn PageSizeSelect() -> impl IntoView {
                 if let Ok(size) = event_target_value(&ev).parse::<usize>() {
                     table.set_page_size(size);
                 }
-            }>{options.into_iter().collect_view()}</select>
+            }>{options.collect_view()}</select>
         </label>
     }
 }

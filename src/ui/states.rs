@@ -3,7 +3,7 @@
 use super::context::use_widget;
 use super::pager::Pager;
 use super::table::OrdersTable;
-use super::use_order_list::{ListState, OrderList};
+use super::use_order_list::ListState;
 use crate::api::ApiError;
 use crate::parts;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// Shows what the list's state calls for. Only a change of state rebuilds it, not a change of rows.
 #[component]
 pub(crate) fn ListBody() -> impl IntoView {
-    let list = expect_context::<OrderList>();
+    let list = use_widget().list;
     // Sorting, filtering and paging change rows inside the table; only a new state replaces the body.
     move || match list.state() {
         ListState::Loading => view! { <LoadingState/> }.into_any(),
@@ -41,11 +41,12 @@ fn ErrorState(
     /// What went wrong.
     error: ApiError,
 ) -> impl IntoView {
-    let (t, list) = (use_widget().t, expect_context::<OrderList>());
+    let widget = use_widget();
+    let (t, list) = (widget.t, widget.list);
     view! {
         <div class="state error" part=parts::STATE>
             <p role="alert"><strong>{t.load_failed}</strong>" "<span class="api-message">{t.explain(&error)}</span></p>
-            <button type="button" class="retry" on:click=move |_| list.reload.run(())>{t.retry}</button>
+            <button type="button" class="retry" on:click=move |_| list.reload()>{t.retry}</button>
         </div>
     }
 }

@@ -2,8 +2,7 @@
 
 use super::context::use_widget;
 use super::format::iso;
-use super::use_resend::Resend;
-use super::use_table_view::{Row, TableView};
+use super::use_table_view::Row;
 use crate::a11y;
 use crate::i18n::Lang;
 use crate::model::{Column, Direction, Order, Timestamp};
@@ -19,14 +18,15 @@ const COLUMN_COUNT: usize = Column::ALL.len() + 1;
 /// The table of the current page, with a row that says so when the filters leave none.
 #[component]
 pub(crate) fn OrdersTable() -> impl IntoView {
-    let (t, table) = (use_widget().t, expect_context::<TableView>());
+    let widget = use_widget();
+    let (t, table) = (widget.t, widget.table);
     view! {
         <div class="table-wrap" part=parts::TABLE_WRAP on:focusin=|ev| a11y::reveal_focused(&ev)>
             <table part=parts::TABLE>
                 <caption>{t.caption}</caption>
                 <thead part=parts::HEADER>
                     <tr>
-                        {Column::ALL.map(|column| view! { <SortableHeader column/> }).into_iter().collect_view()}
+                        {Column::ALL.into_iter().map(|column| view! { <SortableHeader column/> }).collect_view()}
                         <th scope="col">{t.email_column}</th>
                     </tr>
                 </thead>
@@ -50,7 +50,8 @@ fn SortableHeader(
     /// The column this header names and sorts.
     column: Column,
 ) -> impl IntoView {
-    let (context, table) = (use_widget(), expect_context::<TableView>());
+    let context = use_widget();
+    let table = context.table;
     let t = context.t;
     let aria_sort = move || {
         let sort = table.sort();
@@ -114,7 +115,8 @@ fn SendCell(
     /// The row's order.
     order: Order,
 ) -> impl IntoView {
-    let (context, resend) = (use_widget(), expect_context::<Resend>());
+    let context = use_widget();
+    let resend = context.resend;
     let t = context.t;
     // An order without a common name is still named in labels and sentences ("order 40001").
     let name = match (&order.common_name, order.id) {
@@ -138,7 +140,7 @@ fn SendCell(
         let button = ev
             .current_target()
             .and_then(|target| target.dyn_into::<HtmlElement>().ok());
-        resend.open.run((resend_target.clone(), button));
+        resend.open(resend_target.clone(), button);
     };
     let note = move || resend.sent_note(order_id).map(|time| t.sent_at(&time));
     view! {

@@ -1,8 +1,6 @@
 //! The toolbar: text filter, status filter and Refresh.
 
 use super::context::use_widget;
-use super::use_order_list::OrderList;
-use super::use_table_view::TableView;
 use crate::model;
 use crate::parts;
 use leptos::prelude::*;
@@ -22,7 +20,8 @@ pub(crate) fn Toolbar() -> impl IntoView {
 /// A search box over common names and approver emails.
 #[component]
 fn FilterField() -> impl IntoView {
-    let (context, table) = (use_widget(), expect_context::<TableView>());
+    let context = use_widget();
+    let table = context.table;
     let (t, id) = (context.t, context.id("filter"));
     view! {
         <span class="field filter-field">
@@ -37,11 +36,8 @@ fn FilterField() -> impl IntoView {
 /// Keeps one status: the API's list of statuses, plus any other name the loaded orders carry.
 #[component]
 fn StatusFilter() -> impl IntoView {
-    let (context, table, list) = (
-        use_widget(),
-        expect_context::<TableView>(),
-        expect_context::<OrderList>(),
-    );
+    let context = use_widget();
+    let (table, list) = (context.table, context.list);
     let (t, id) = (context.t, context.id("status"));
     let options = move || {
         let orders = list.orders().unwrap_or_default();
@@ -77,9 +73,10 @@ fn StatusFilter() -> impl IntoView {
 /// Loads the list again.
 #[component]
 fn RefreshButton() -> impl IntoView {
-    let (t, list) = (use_widget().t, expect_context::<OrderList>());
+    let widget = use_widget();
+    let (t, list) = (widget.t, widget.list);
     view! {
-        <button type="button" class="refresh" part=parts::REFRESH on:click=move |_| list.reload.run(())>
+        <button type="button" class="refresh" part=parts::REFRESH on:click=move |_| list.reload()>
             {t.refresh}
         </button>
     }

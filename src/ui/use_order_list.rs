@@ -1,14 +1,15 @@
 //! `use_order_list`: the list's state, loaded on mount, on Refresh or Retry and on the host's `reload()`.
 
-use super::context::{reflect_state, use_widget};
+use super::context::{reflect_state, WidgetCore};
 use crate::api::{self, ApiError, StatusDef};
+use crate::config::Config;
 use crate::events;
 use crate::load::{self, LoadTracker, Settled};
 use crate::model::Order;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use web_sys::AbortController;
+use web_sys::{AbortController, AbortSignal, HtmlElement};
 
 /// Where the list stands. `Ready` holds the whole list; filtering and paging happen in the view.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,14 +31,16 @@ impl ListState {
     }
 }
 
-/// The order list of one widget.
+/// The order list of one widget. `Copy`: a part keeps it and calls [`OrderList::reload`] from a click.
 #[derive(Clone, Copy)]
 pub(crate) struct OrderList {
-    // Written by the hook only; parts read them through the methods.
+    core: WidgetCore,
+    // Written by `publish` only; parts read them through the methods.
     state: RwSignal<ListState>,
     statuses: RwSignal<Vec<StatusDef>>,
-    /// Starts a new load; an older one still running is aborted and its answer dropped.
-    pub reload: UnsyncCallback<()>,
+    tracker: StoredValue<LoadTracker>,
+    /// Aborts the load in flight.
+    running: StoredValue<Option<AbortController>, LocalStorage>,
 }
 
 impl OrderList {
@@ -58,57 +61,36 @@ impl OrderList {
             _ => None,
         })
     }
-}
 
-/// Loads the list when the widget mounts and whenever `host_reload` is notified; says `ssl-orders-ready`
-/// once, after the first load settled and rendered. Aborts everything on unmount.
-pub(crate) fn use_order_list(host_reload: ArcTrigger) -> OrderList {
-    let context = use_widget();
-    let (host, config, t) = (context.host(), context.config(), context.t);
-    let state = RwSignal::new(ListState::Loading);
-    let statuses = RwSignal::new(Vec::<StatusDef>::new());
-    let tracker = StoredValue::new(LoadTracker::default());
-    let running = StoredValue::new_local(None::<AbortController>);
+    /// The one writer of the list state: the host's `data-state` changes with it, before any event.
+    fn publish(self, host: &HtmlElement, next: ListState) {
+        reflect_state(host, Some(next.name()));
+        let _ = self.state.try_set(next);
+    }
 
-    // The one writer of the list state: the host's `data-state` changes with it, before any event is heard.
-    let publish = {
-        let host = host.clone();
-        move |next: ListState| {
-            reflect_state(&host, Some(next.name()));
-            let _ = state.try_set(next);
-        }
-    };
-
-    let reload = UnsyncCallback::new(move |()| {
-        let Some(ticket) = tracker.try_update_value(LoadTracker::begin) else {
+    /// Starts a new load (Refresh, Retry, the host's `reload()`); one still running is aborted and its
+    /// answer dropped. Safe after unmount: it does nothing.
+    pub fn reload(self) {
+        let Some(ticket) = self.tracker.try_update_value(LoadTracker::begin) else {
             return; // unmounted
         };
-        if let Some(Some(previous)) = running.try_update_value(Option::take) {
+        if let Some(Some(previous)) = self.running.try_update_value(Option::take) {
             previous.abort();
         }
+        // Taken now: after an unmount the stored values are gone, while these tasks may still be pending.
+        let (host, config) = (self.core.host(), self.core.config());
         let Ok(controller) = AbortController::new() else {
-            publish(ListState::Failed(ApiError::Network(
-                "AbortController unavailable".into(),
-            )));
+            let error = ApiError::Network("AbortController unavailable".into());
+            self.publish(&host, ListState::Failed(error));
             return;
         };
-        running.set_value(Some(controller.clone()));
-        publish(ListState::Loading);
+        self.running.set_value(Some(controller.clone()));
+        self.publish(&host, ListState::Loading);
+        let signal = controller.signal();
         if ticket.fetch_statuses {
-            // Statuses only feed the status filter: fetched beside the list, never in its way.
-            let (config, signal) = (config.clone(), controller.signal());
-            spawn_local(async move {
-                let request = api::statuses_request(&config.api_base);
-                let answer = api::send(&request, &config.transport, &signal).await;
-                if let Ok(found) = answer.and_then(|raw| api::decode_statuses(&raw)) {
-                    let _ = tracker.try_update_value(LoadTracker::statuses_arrived);
-                    let _ = statuses.try_set(found);
-                }
-            });
+            spawn_local(self.fetch_statuses(config.clone(), signal.clone()));
         }
-        let (config, host, publish) = (config.clone(), host.clone(), publish.clone());
         spawn_local(async move {
-            let signal = controller.signal();
             let result = load::load_orders(
                 &config.api_base,
                 config.account_id,
@@ -116,58 +98,83 @@ pub(crate) fn use_order_list(host_reload: ArcTrigger) -> OrderList {
                 &signal,
             )
             .await;
-            let Some(settled) = tracker.try_with_value(|tracker| tracker.settle(ticket, result))
+            let Some(settled) = self
+                .tracker
+                .try_with_value(|tracker| tracker.settle(ticket, result))
             else {
                 return; // unmounted
             };
-            // The state first, the event last: a listener may unmount the widget.
-            match settled {
-                Settled::Dropped => {}
-                Settled::Loaded { orders, total } => {
-                    let count = orders.len();
-                    publish(ListState::Ready(Arc::new(orders)));
-                    let detail = events::Loaded { count, total };
-                    events::emit(&host, events::LOADED, &detail, false);
-                }
-                Settled::Failed(error) => {
-                    let detail = events::Failure {
-                        status: error.status(),
-                        code: error.code(),
-                        message: t.explain(&error),
-                    };
-                    publish(ListState::Failed(error));
-                    events::emit(&host, events::LOAD_ERROR, &detail, false);
-                }
-            }
+            self.tell(&host, settled);
         });
-    });
+    }
 
+    /// Statuses only feed the status filter: fetched beside the list, never in its way.
+    async fn fetch_statuses(self, config: Arc<Config>, signal: AbortSignal) {
+        let request = api::statuses_request(&config.api_base);
+        let answer = api::send(&request, &config.transport, &signal).await;
+        if let Ok(found) = answer.and_then(|raw| api::decode_statuses(&raw)) {
+            let _ = self.tracker.try_update_value(LoadTracker::statuses_arrived);
+            let _ = self.statuses.try_set(found);
+        }
+    }
+
+    /// The state first, the event last: a listener may unmount the widget.
+    fn tell(self, host: &HtmlElement, settled: Settled) {
+        match settled {
+            Settled::Dropped => {}
+            Settled::Loaded { orders, total } => {
+                let count = orders.len();
+                self.publish(host, ListState::Ready(Arc::new(orders)));
+                events::emit(
+                    host,
+                    events::LOADED,
+                    &events::Loaded { count, total },
+                    false,
+                );
+            }
+            Settled::Failed(error) => {
+                let detail = events::Failure {
+                    status: error.status(),
+                    code: error.code(),
+                    message: self.core.t.explain(&error),
+                };
+                self.publish(host, ListState::Failed(error));
+                events::emit(host, events::LOAD_ERROR, &detail, false);
+            }
+        }
+    }
+}
+
+/// Loads the list when the widget mounts and whenever `host_reload` is notified; says `ssl-orders-ready`
+/// once, after the first load settled and rendered. Aborts everything on unmount.
+pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> OrderList {
+    let list = OrderList {
+        core,
+        state: RwSignal::new(ListState::Loading),
+        statuses: RwSignal::new(Vec::new()),
+        tracker: StoredValue::new(LoadTracker::default()),
+        running: StoredValue::new_local(None),
+    };
     Effect::new(move |_| {
         host_reload.track();
-        reload.run(());
+        list.reload();
     });
-
     on_cleanup(move || {
-        let _ = tracker.try_update_value(LoadTracker::close);
-        if let Some(Some(controller)) = running.try_update_value(Option::take) {
+        let _ = list.tracker.try_update_value(LoadTracker::close);
+        if let Some(Some(controller)) = list.running.try_update_value(Option::take) {
             controller.abort();
         }
     });
-
     // `ssl-orders-ready` once, from an effect, so it follows the first settled list's render.
-    let ready_sent = StoredValue::new(false);
-    let host = context.host();
+    let (host, ready_sent) = (core.host(), StoredValue::new(false));
     Effect::new(move |_| {
-        let settled = state.with(|state| !matches!(state, ListState::Loading));
+        let settled = list
+            .state
+            .with(|state| !matches!(state, ListState::Loading));
         if settled && !ready_sent.get_value() {
             ready_sent.set_value(true);
             events::emit(&host, events::READY, &events::Empty {}, false);
         }
     });
-
-    OrderList {
-        state,
-        statuses,
-        reload,
-    }
+    list
 }

@@ -1,6 +1,6 @@
 //! `use_resend`: the popup's state and the resend protocol's wiring (the protocol is `crate::resend`).
 
-use super::context::{use_widget, WidgetContext};
+use super::context::WidgetCore;
 use super::format::{clock_now, now_iso};
 use crate::api;
 use crate::events;
@@ -10,27 +10,38 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::{AbortController, HtmlElement};
 
-/// The confirmation popup and the sends it starts.
+/// The confirmation popup and the sends it starts. `Copy`: parts keep it and call its methods.
 #[derive(Clone, Copy)]
 pub(crate) struct Resend {
     /// Bound by the dialog part.
     pub dialog_ref: NodeRef<html::Dialog>,
     pub cancel_ref: NodeRef<html::Button>,
     pub confirm_ref: NodeRef<html::Button>,
-    /// Opens the popup for an order; focus returns to the given button when it closes.
-    pub open: UnsyncCallback<(ResendTarget, Option<HtmlElement>)>,
-    /// The confirm button: send, unless this order is already being sent.
-    pub confirm: UnsyncCallback<()>,
-    /// Cancel: closes the popup.
-    pub close: UnsyncCallback<()>,
-    /// The dialog's `close` event (Escape, or the browser closing it).
-    pub closed: UnsyncCallback<()>,
     popup: Popup,
-    flow: RwSignal<ResendFlow>,
-    sent_at: RwSignal<Vec<(u64, String)>>,
+    sender: Sender,
 }
 
 impl Resend {
+    /// Opens the popup for an order; focus returns to `button` when it closes.
+    pub fn open(&self, order: ResendTarget, button: Option<HtmlElement>) {
+        self.popup.open(order, button);
+    }
+
+    /// The confirm button: send, unless this order is already being sent.
+    pub fn confirm(&self) {
+        self.sender.confirm();
+    }
+
+    /// Cancel: closes the popup.
+    pub fn close(&self) {
+        self.popup.close();
+    }
+
+    /// The dialog's `close` event (Escape, or the browser closing it).
+    pub fn closed(&self) {
+        self.popup.after_close();
+    }
+
     /// Reads the order the popup is about, while it is open.
     pub fn with_target<R>(&self, read: impl FnOnce(Option<&ResendTarget>) -> R) -> R {
         self.popup.target.with(|target| read(target.as_ref()))
@@ -47,14 +58,15 @@ impl Resend {
 
     /// Whether the open popup's order is being sent.
     pub fn busy(&self) -> bool {
+        let flow = self.sender.flow;
         self.with_target(|target| {
-            target.is_some_and(|target| self.flow.with(|flow| flow.is_sending(target.order_id)))
+            target.is_some_and(|target| flow.with(|flow| flow.is_sending(target.order_id)))
         })
     }
 
     /// The row's note after a confirmed resend ("sent at 14:05").
     pub fn sent_note(&self, order_id: u64) -> Option<String> {
-        self.sent_at.with(|sent| {
+        self.sender.sent_at.with(|sent| {
             sent.iter()
                 .find(|(id, _)| *id == order_id)
                 .map(|(_, time)| time.clone())
@@ -126,8 +138,7 @@ impl Popup {
 }
 
 /// Sets up the popup and the resend protocol for the widget being rendered.
-pub(crate) fn use_resend() -> Resend {
-    let context = use_widget();
+pub(crate) fn use_resend(context: WidgetCore) -> Resend {
     let popup = Popup {
         target: RwSignal::new(None),
         error: RwSignal::new(None),
@@ -155,20 +166,15 @@ pub(crate) fn use_resend() -> Resend {
         dialog_ref: popup.dialog_ref,
         cancel_ref: popup.cancel_ref,
         confirm_ref: NodeRef::new(),
-        open: UnsyncCallback::new(move |(order, button)| popup.open(order, button)),
-        confirm: UnsyncCallback::new(move |()| sender.confirm()),
-        close: UnsyncCallback::new(move |()| popup.close()),
-        closed: UnsyncCallback::new(move |()| popup.after_close()),
         popup,
-        flow,
-        sent_at,
+        sender,
     }
 }
 
 /// Runs the protocol of [`ResendFlow`] for the popup's order: request event, POST, outcome.
 #[derive(Clone, Copy)]
 struct Sender {
-    context: WidgetContext,
+    context: WidgetCore,
     popup: Popup,
     flow: RwSignal<ResendFlow>,
     sent_at: RwSignal<Vec<(u64, String)>>,

@@ -177,3 +177,23 @@ async fn host_css_does_not_leak_in_and_widget_css_does_not_leak_out() {
     style.remove();
     outside.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_basic_header_is_base64_of_the_utf8_credentials() {
+    let header = |username: &str, api_key: &str| {
+        ssl_orders::api::Auth::Basic {
+            username: username.into(),
+            api_key: api_key.into(),
+        }
+        .header()
+    };
+    assert_eq!(
+        header("SL1234567", "key").as_deref(),
+        Some("Basic U0wxMjM0NTY3OmtleQ==")
+    );
+    // RFC 7617: UTF-8 bytes, not UTF-16 code units, and never an exception from btoa.
+    assert_eq!(
+        header("josé", "clé").as_deref(),
+        Some("Basic am9zw6k6Y2zDqQ==")
+    );
+}
