@@ -2,6 +2,7 @@
 //!
 //! Building and decoding are plain functions with native tests; only [`send`] needs a browser.
 
+use crate::guards;
 use crate::model::{EmailType, Order};
 use serde_json::Value;
 use thiserror::Error;
@@ -415,14 +416,14 @@ pub async fn send(
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        gloo_timers_like::Timeout::new(transport.timeout_ms, move || {
+        guards::Timeout::new(transport.timeout_ms, move || {
             timed_out.set(true);
             controller.abort();
         })
     };
     let forward = {
         let controller = controller.clone();
-        gloo_timers_like::Listener::new(abort, "abort", move || controller.abort())
+        guards::Listener::new(abort, "abort", move || controller.abort())
     };
     if abort.aborted() {
         controller.abort();
@@ -476,81 +477,6 @@ fn network_message(e: &gloo_net::Error) -> String {
         gloo_net::Error::JsError(js) => js.message.clone(),
         gloo_net::Error::GlooError(message) => message.clone(),
         gloo_net::Error::SerdeError(_) => "serialisation failed".into(),
-    }
-}
-
-/// Small RAII wrappers so a timer or listener never outlives the request that set it.
-mod gloo_timers_like {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-
-    /// A `setTimeout` cleared on drop.
-    pub struct Timeout {
-        id: Option<i32>,
-        _callback: Closure<dyn FnMut()>,
-    }
-
-    impl Timeout {
-        pub fn new(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
-            let mut f = Some(f);
-            let callback = Closure::<dyn FnMut()>::new(move || {
-                if let Some(f) = f.take() {
-                    f()
-                }
-            });
-            let id = web_sys::window().and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    callback.as_ref().unchecked_ref(),
-                    i32::try_from(ms).unwrap_or(i32::MAX),
-                )
-                .ok()
-            });
-            Timeout {
-                id,
-                _callback: callback,
-            }
-        }
-    }
-
-    impl Drop for Timeout {
-        fn drop(&mut self) {
-            if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
-                w.clear_timeout_with_handle(id);
-            }
-        }
-    }
-
-    /// An event listener removed on drop.
-    pub struct Listener {
-        target: web_sys::EventTarget,
-        event: &'static str,
-        callback: Closure<dyn FnMut()>,
-    }
-
-    impl Listener {
-        pub fn new(
-            target: &web_sys::EventTarget,
-            event: &'static str,
-            f: impl FnMut() + 'static,
-        ) -> Listener {
-            let callback = Closure::<dyn FnMut()>::new(f);
-            let _ =
-                target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
-            Listener {
-                target: target.clone(),
-                event,
-                callback,
-            }
-        }
-    }
-
-    impl Drop for Listener {
-        fn drop(&mut self) {
-            let _ = self.target.remove_event_listener_with_callback(
-                self.event,
-                self.callback.as_ref().unchecked_ref(),
-            );
-        }
     }
 }
 

@@ -10,6 +10,7 @@ pub mod api;
 pub mod config;
 pub mod embed;
 pub mod events;
+mod guards;
 pub mod i18n;
 pub mod load;
 pub mod model;
