@@ -48,6 +48,10 @@ pub enum ApiError {
     /// Cancelled by the widget itself (a newer request, or unmount). Never shown to the user.
     #[error("request cancelled")]
     Aborted,
+    /// `<ssl-orders>` dropped its credentials because `api-base` moved to another origin: nothing is
+    /// requested until the host sets them again.
+    #[error("the credentials were withdrawn: the API address moved to another origin")]
+    CredentialsWithdrawn,
 }
 
 impl ApiError {
@@ -57,7 +61,10 @@ impl ApiError {
             ApiError::Api { status, .. }
             | ApiError::NotAccepted { status }
             | ApiError::Unreadable { status, .. } => *status,
-            ApiError::Timeout | ApiError::Network(_) | ApiError::Aborted => 0,
+            ApiError::Timeout
+            | ApiError::Network(_)
+            | ApiError::Aborted
+            | ApiError::CredentialsWithdrawn => 0,
         }
     }
 
@@ -75,6 +82,7 @@ impl ApiError {
             ApiError::Timeout => "TIMEOUT".into(),
             ApiError::Network(_) => "NETWORK".into(),
             ApiError::Aborted => "ABORTED".into(),
+            ApiError::CredentialsWithdrawn => "CREDENTIALS_WITHDRAWN".into(),
         }
     }
 
@@ -440,6 +448,8 @@ pub async fn send(
             Credentials::Include => RequestCredentials::Include,
         })
         .header("Accept", "application/json")
+        // A redirect must never carry the `Authorization` header to another address: it is an error.
+        .redirect(web_sys::RequestRedirect::Error)
         .abort_signal(Some(&controller.signal()));
     if let Some(value) = transport.auth.header() {
         builder = builder.header("Authorization", &value);

@@ -189,7 +189,9 @@ fn string(
     }
 }
 
-/// Checks `apiBase` and drops a trailing slash. Relative paths are allowed for a same-origin proxy.
+/// Checks `apiBase` and drops a trailing slash. Relative paths are allowed for a same-origin proxy; they
+/// are resolved against the page's origin once, at mount (`embed`). A backslash is refused anywhere:
+/// browsers read `/\evil.example` as `//evil.example`, another origin.
 pub fn validate_base(base: &str) -> Result<String, ConfigError> {
     let trimmed = base.trim();
     let lower = trimmed.to_ascii_lowercase();
@@ -197,9 +199,9 @@ pub fn validate_base(base: &str) -> Result<String, ConfigError> {
         .iter()
         .any(|s| lower.starts_with(s) && lower.len() > s.len());
     let path_ok = trimmed.starts_with('/') && !trimmed.starts_with("//");
-    let clean = !trimmed
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>'));
+    let clean = !trimmed.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\')
+    });
     if (scheme_ok || path_ok) && clean {
         Ok(trimmed.trim_end_matches('/').to_owned())
     } else {
@@ -367,6 +369,9 @@ mod tests {
             "api.softlayer.com",
             "https://",
             "/a b",
+            "/\\evil.example/rest",
+            "/\\/evil.example",
+            "https://api.softlayer.com\\@evil.example/rest",
         ] {
             assert!(
                 matches!(validate_base(bad), Err(ConfigError::BadUrl(_))),

@@ -6,6 +6,8 @@
 // Properties that feed the configuration. Secrets are write-only: reading them gives undefined.
 const PROPERTIES = ["token", "username", "apiKey", "credentials", "timeoutMs"];
 const SECRETS = new Set(["token", "apiKey"]);
+// Credentials are bound to the API origin they were first used with (see #bindCredentials).
+const CREDENTIALS = ["token", "username", "apiKey"];
 const SET_SETTING = Symbol("setSetting");
 
 /** Whether `<ssl-orders>` is already registered (by this module or an earlier copy of it). */
@@ -14,14 +16,24 @@ export function isSslOrdersDefined() {
 }
 
 /**
- * Registers `<ssl-orders>`. `attributes` maps each observed attribute to its configuration key;
- * `languages` lists the primary language subtags the widget speaks.
+ * Registers `<ssl-orders>`. `mount(element, config, credentialsWithdrawn)` mounts a widget;
+ * `attributes` maps each observed attribute to its configuration key; `languages` lists the primary
+ * language subtags the widget speaks; `defaultApiBase` is the API base when none is set.
  */
-export function defineSslOrders(mount, attributes, languages) {
+export function defineSslOrders(mount, attributes, languages, defaultApiBase) {
   if (customElements.get("ssl-orders")) return false;
   const settings = new WeakMap();
   const ATTRIBUTES = Object.freeze({ ...attributes });
   const speaks = (tag) => languages.includes(tag.split(/[-_]/)[0].toLowerCase());
+  // The origin an API base points to, resolved the way mount() resolves it: a path against the page's
+  // origin. null for a base mount() will refuse anyway.
+  const originOf = (base) => {
+    try {
+      return new URL(base ?? defaultApiBase, location.origin).origin;
+    } catch {
+      return null;
+    }
+  };
 
   class SslOrdersElement extends HTMLElement {
     static get observedAttributes() {
@@ -32,6 +44,10 @@ export function defineSslOrders(mount, attributes, languages) {
     #pending = false;
     #teardown = 0;
     #error = null;
+    /** The API origin the credentials were used with; null until a mount used them. */
+    #credentialOrigin = null;
+    /** The credentials were dropped because the API base moved to another origin. */
+    #withdrawn = false;
 
     constructor() {
       super();
@@ -63,8 +79,22 @@ export function defineSslOrders(mount, attributes, languages) {
       }, 0);
     }
 
-    attributeChangedCallback(_name, oldValue, newValue) {
-      if (oldValue !== newValue && (this.#handle || this.#error)) this.#remount();
+    attributeChangedCallback(name, oldValue, newValue) {
+      if (oldValue === newValue) return;
+      if (name === "api-base") this.#bindCredentials();
+      if (this.#handle || this.#error) this.#remount();
+    }
+
+    // Credentials stay with the API origin they were used with. An attribute is far easier to influence
+    // than a property (templating, URL-driven markup), so when `api-base` moves to another origin the
+    // credentials are dropped, and the widget says so until the host sets them again.
+    #bindCredentials() {
+      const own = settings.get(this);
+      if (this.#credentialOrigin === null || !CREDENTIALS.some((name) => name in own)) return;
+      if (originOf(this.getAttribute("api-base")) === this.#credentialOrigin) return;
+      for (const name of CREDENTIALS) delete own[name];
+      this.#credentialOrigin = null;
+      this.#withdrawn = true;
     }
 
     /** `loading`, `ready`, `empty`, `error` or `unmounted`. */
@@ -107,8 +137,12 @@ export function defineSslOrders(mount, attributes, languages) {
     }
 
     #mount() {
+      const own = settings.get(this);
+      if (this.#credentialOrigin === null && CREDENTIALS.some((name) => name in own)) {
+        this.#credentialOrigin = originOf(this.getAttribute("api-base"));
+      }
       try {
-        this.#handle = mount(this, this.#config());
+        this.#handle = mount(this, this.#config(), this.#withdrawn);
         this.#error = null;
       } catch (error) {
         this.#error = error; // mount() already shows the message inside the element
@@ -131,8 +165,16 @@ export function defineSslOrders(mount, attributes, languages) {
 
     [SET_SETTING](name, value) {
       const own = settings.get(this);
-      if (value === undefined || value === null) delete own[name];
-      else own[name] = value;
+      const next = value === null ? undefined : value;
+      // The same value again (a host refreshing its token to what it was) changes nothing: no remount.
+      if (own[name] === next) return;
+      if (next === undefined) delete own[name];
+      else own[name] = next;
+      if (CREDENTIALS.includes(name) && next !== undefined) {
+        // New credentials: bound to the API origin of the mount that uses them.
+        this.#credentialOrigin = null;
+        this.#withdrawn = false;
+      }
       if (this.#handle || this.#error) this.#remount();
     }
   }

@@ -30,6 +30,16 @@ pub const ATTRIBUTES: [(&str, &str); 5] = [
 /// Only hands out unique id prefixes; no instance state lives in statics.
 static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
 
+thread_local! {
+    /// The elements a widget is mounted on. In memory, not a DOM attribute: `cloneNode` and pre-rendered
+    /// markup would carry an attribute to an element that has no widget, which then could never mount.
+    static MOUNTED: js_sys::WeakSet = js_sys::WeakSet::new();
+}
+
+fn is_mounted(target: &HtmlElement) -> bool {
+    MOUNTED.with(|mounted| mounted.has(target))
+}
+
 /// Why mounting failed.
 #[derive(Debug, Error)]
 pub enum MountError {
@@ -78,7 +88,7 @@ impl WidgetHandle {
             m.root.set_text_content(None);
             m.root.set_adopted_style_sheets(&js_sys::Array::new());
             reflect_state(&m.host, None);
-            let _ = m.host.remove_attribute("data-ssl-orders-mounted");
+            MOUNTED.with(|mounted| mounted.delete(&m.host));
         }
     }
 
@@ -110,9 +120,20 @@ impl Drop for WidgetHandle {
 /// # Ok(()) }
 /// ```
 pub fn mount_widget(target: &HtmlElement, config: Config) -> Result<WidgetHandle, MountError> {
-    if target.has_attribute("data-ssl-orders-mounted") {
+    mount_instance(target, config, false)
+}
+
+/// [`mount_widget`], for `<ssl-orders>` also with the news that it dropped the credentials.
+fn mount_instance(
+    target: &HtmlElement,
+    mut config: Config,
+    credentials_withdrawn: bool,
+) -> Result<WidgetHandle, MountError> {
+    if is_mounted(target) {
         return Err(MountError::AlreadyMounted);
     }
+    let (api_base, api_origin) = resolve_api_base(&config.api_base)?;
+    config.api_base = api_base;
     let root = match target.shadow_root() {
         Some(root) => root,
         None => target
@@ -131,11 +152,13 @@ pub fn mount_widget(target: &HtmlElement, config: Config) -> Result<WidgetHandle
     let instance = Instance {
         host: target.clone(),
         config: Arc::new(config),
+        api_origin,
         lang,
         id_prefix,
         reload: reload.clone(),
+        credentials_withdrawn,
     };
-    let _ = target.set_attribute("data-ssl-orders-mounted", "");
+    MOUNTED.with(|mounted| mounted.add(target));
     let view = mount_to(root.clone().unchecked_into(), move || {
         view! { <OrdersWidget instance=instance /> }.into_any()
     });
@@ -147,6 +170,31 @@ pub fn mount_widget(target: &HtmlElement, config: Config) -> Result<WidgetHandle
             reload,
         }),
     })
+}
+
+/// Resolves `apiBase` once, at mount: a path against the page's origin (never against a `<base href>`,
+/// which would move every request), a URL as it is. Returns the absolute base and its origin, the only
+/// origin that receives the credentials. The browser's URL parser decides, as it will for `fetch`.
+fn resolve_api_base(base: &str) -> Result<(String, String), MountError> {
+    let refused = || MountError::Config(ConfigError::BadUrl(base.chars().take(200).collect()));
+    let page_origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .ok_or_else(refused)?;
+    let is_path = base.starts_with('/');
+    let url = if is_path {
+        web_sys::Url::new_with_base(base, &page_origin)
+    } else {
+        web_sys::Url::new(base)
+    }
+    .map_err(|_| refused())?;
+    let origin = url.origin();
+    // A path must stay on the page's origin; a URL must not carry credentials of its own (`user@host`).
+    let leaves_page = is_path && origin != page_origin;
+    if leaves_page || !url.username().is_empty() || !url.password().is_empty() {
+        return Err(refused());
+    }
+    let href: String = url.href();
+    Ok((href.trim_end_matches('/').to_owned(), origin))
 }
 
 /// Shows `message` inside `target` when the widget cannot start, so a host developer sees why.
@@ -217,20 +265,30 @@ fn detect_lang(target: &HtmlElement) -> Lang {
 /// ```
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_js(target: &JsValue, config: JsValue) -> Result<WidgetHandle, JsError> {
+    mount_from_js(target, config, false)
+}
+
+fn mount_from_js(
+    target: &JsValue,
+    config: JsValue,
+    credentials_withdrawn: bool,
+) -> Result<WidgetHandle, JsError> {
     let Some(target) = target.dyn_ref::<HtmlElement>() else {
         return Err(JsError::new(
             "ssl-orders: mount() needs an HTML element as its first argument",
         ));
     };
+    // First, so a refused mount on a live widget leaves it untouched, whatever its configuration.
+    if is_mounted(target) {
+        return Err(JsError::new(&MountError::AlreadyMounted.to_string()));
+    }
     let result = config_json(&config)
         .ok_or(MountError::Config(ConfigError::NotAnObject))
         .and_then(|json| Ok(Config::from_json(&json)?))
-        .and_then(|config| mount_widget(target, config));
+        .and_then(|config| mount_instance(target, config, credentials_withdrawn));
     result.map_err(|e| {
         let message = e.to_string();
-        if !matches!(e, MountError::AlreadyMounted) {
-            show_mount_error(target, &message);
-        }
+        show_mount_error(target, &message);
         JsError::new(&message)
     })
 }
@@ -252,6 +310,7 @@ extern "C" {
         mount: &js_sys::Function,
         attributes: &js_sys::Object,
         languages: &js_sys::Array,
+        default_api_base: &str,
     ) -> bool;
     #[wasm_bindgen(js_name = isSslOrdersDefined)]
     fn is_ssl_orders_defined() -> bool;
@@ -268,15 +327,21 @@ pub fn start() {
     if is_ssl_orders_defined() {
         return;
     }
-    let mount = Closure::<dyn Fn(JsValue, JsValue) -> Result<WidgetHandle, JsError>>::new(
-        |target: JsValue, config| mount_js(&target, config),
-    );
+    type ElementMount = dyn Fn(JsValue, JsValue, JsValue) -> Result<WidgetHandle, JsError>;
+    let mount = Closure::<ElementMount>::new(|target: JsValue, config, withdrawn: JsValue| {
+        mount_from_js(&target, config, withdrawn.is_truthy())
+    });
     let attributes = js_sys::Object::new();
     for (attribute, key) in ATTRIBUTES {
         let _ = js_sys::Reflect::set(&attributes, &attribute.into(), &key.into());
     }
     let languages: js_sys::Array = crate::i18n::supported_tags().map(JsValue::from).collect();
-    define_ssl_orders(mount.as_ref().unchecked_ref(), &attributes, &languages);
+    define_ssl_orders(
+        mount.as_ref().unchecked_ref(),
+        &attributes,
+        &languages,
+        crate::api::DEFAULT_API_BASE,
+    );
     // The element class keeps calling it for the page's lifetime.
     mount.forget();
 }

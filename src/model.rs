@@ -13,7 +13,8 @@ use std::cmp::Ordering;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Order {
     /// The request id, the init parameter of `resendEmail`. `None` when the API sent no usable id:
-    /// the row is still shown, without a Send action.
+    /// the row is still shown, without a Send action. An id above [`MAX_EXACT_ID`] is not usable: the
+    /// host reads event details as JavaScript numbers, which would round it to another order's id.
     pub id: Option<u64>,
     pub common_name: Option<String>,
     pub approver_email: Option<String>,
@@ -33,6 +34,9 @@ pub struct Timestamp {
     pub offset_minutes: i32,
 }
 
+/// The largest id a JavaScript number holds exactly (`Number.MAX_SAFE_INTEGER`, 2^53 - 1).
+pub const MAX_EXACT_ID: u64 = (1 << 53) - 1;
+
 impl Order {
     /// Decodes one element of a `getSslCertificateRequests` answer.
     pub fn from_json(value: &Value) -> Order {
@@ -45,7 +49,10 @@ impl Order {
         };
         let status = value.get("status");
         Order {
-            id: value.get("id").and_then(Value::as_u64),
+            id: value
+                .get("id")
+                .and_then(Value::as_u64)
+                .filter(|id| *id <= MAX_EXACT_ID),
             common_name: text(value.get("commonName")),
             approver_email: text(value.get("approverEmailAddress")),
             certificate_type: text(value.get("orderItem").and_then(|i| i.get("description"))),
@@ -532,6 +539,20 @@ mod tests {
         assert!(o.create_date.is_some());
         assert_eq!(o.expiration_date, None);
         assert_eq!(Order::from_json(&json!("nonsense")), Order::default());
+    }
+
+    #[test]
+    fn an_id_a_javascript_number_cannot_hold_exactly_is_not_usable() {
+        // Parsed from text, as the API sends it: serde_json keeps every u64 exact.
+        let decode = |text: &str| Order::from_json(&serde_json::from_str(text).unwrap()).id;
+        assert_eq!(
+            decode(r#"{"id": 9007199254740991}"#),
+            Some(MAX_EXACT_ID),
+            "2^53 - 1 is exact"
+        );
+        assert_eq!(decode(r#"{"id": 9007199254740992}"#), None);
+        assert_eq!(decode(r#"{"id": 9007199254740993}"#), None);
+        assert_eq!(decode(r#"{"id": 18446744073709551615}"#), None);
     }
 
     #[test]

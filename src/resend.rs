@@ -3,11 +3,27 @@
 //! The wiring (`ui::use_resend`) asks [`ResendFlow`] before and after every step and does exactly what it
 //! says: emit `ssl-orders-resend-request` (cancelable), POST `resendEmail`, then show, announce and emit the
 //! outcome, state changes first and the event last, since a listener may unmount the widget.
+//!
+//! The contract hosts rely on: every `ssl-orders-resend-request` that was not cancelled is followed by
+//! exactly one `ssl-orders-email-resent` or `ssl-orders-resend-error`, also when the widget was unmounted or
+//! remounted meanwhile; and one page sends one order's email once at a time, however many widgets show it.
 
 use crate::api::ApiError;
 use crate::events;
 use crate::i18n::Messages;
 use crate::model::EmailType;
+
+/// One email of one order at one API: what "exactly once" is about, across every widget on the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResendKey {
+    /// The API's origin (`https://api.softlayer.com`): the same order id at another API is another order.
+    pub api_origin: String,
+    /// The configured account; `None` when it is discovered. SoftLayer order ids are unique across
+    /// accounts, so the account only separates what the id already does.
+    pub account_id: Option<u64>,
+    pub order_id: u64,
+    pub email: EmailType,
+}
 
 /// The order a popup is about: captured when Send is clicked, so a late answer still knows what it was for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +37,16 @@ pub struct ResendTarget {
 }
 
 impl ResendTarget {
+    /// The key of this email at the API `api_origin`, for account `account_id`.
+    pub fn key(&self, api_origin: &str, account_id: Option<u64>) -> ResendKey {
+        ResendKey {
+            api_origin: api_origin.to_owned(),
+            account_id,
+            order_id: self.order_id,
+            email: self.email,
+        }
+    }
+
     /// Detail of `ssl-orders-resend-request`.
     pub fn request_detail(&self) -> events::ResendRequest {
         events::ResendRequest {
@@ -43,11 +69,9 @@ impl ResendTarget {
     }
 }
 
-/// What the widget does once a resend's answer is in.
+/// What the widget does once a resend's answer is in: always one event, never silence.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
-    /// The widget cancelled the request itself (unmount): nothing is told.
-    Silent,
     /// The CA was asked to send the email.
     Resent {
         /// For the live region.
@@ -66,61 +90,72 @@ pub enum Outcome {
     },
 }
 
-/// The orders whose resend is running in one widget.
+/// The emails being sent. The widget keeps one for the whole page, so two widgets on the same account
+/// cannot both send an order's email.
 ///
-/// An order is marked before anything is awaited, so however many clicks or Enter presses arrive, it is
-/// sent once; another order's popup stays usable meanwhile.
+/// A key is marked before anything is awaited, so however many clicks or Enter presses arrive, it is sent
+/// once; another order's popup stays usable meanwhile.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ResendFlow {
-    in_flight: Vec<u64>,
+    in_flight: Vec<ResendKey>,
 }
 
 impl ResendFlow {
-    /// Whether `order_id`'s email is being sent (the confirm button shows "Sending…").
-    pub fn is_sending(&self, order_id: u64) -> bool {
-        self.in_flight.contains(&order_id)
+    /// Whether this email is being sent (the confirm button shows "Sending…").
+    pub fn is_sending(&self, key: &ResendKey) -> bool {
+        self.in_flight.contains(key)
     }
 
-    /// The user confirmed. `None`: this order is already being sent, and the click is ignored. Otherwise
-    /// the order is marked, and the detail of the cancelable `ssl-orders-resend-request` comes back.
-    pub fn confirm(&mut self, target: &ResendTarget) -> Option<events::ResendRequest> {
-        if self.is_sending(target.order_id) {
+    /// The user confirmed. `None`: this email is already being sent, and the click is ignored. Otherwise
+    /// the key is marked, and the detail of the cancelable `ssl-orders-resend-request` comes back.
+    pub fn confirm(
+        &mut self,
+        key: &ResendKey,
+        target: &ResendTarget,
+    ) -> Option<events::ResendRequest> {
+        if self.is_sending(key) {
             return None;
         }
-        self.in_flight.push(target.order_id);
+        self.in_flight.push(key.clone());
         Some(target.request_detail())
     }
 
     /// The host called `preventDefault()` on the request event: nothing was asked of the API, the popup
-    /// closes, and the order can be sent again.
-    pub fn vetoed(&mut self, target: &ResendTarget) {
-        self.release(target.order_id);
+    /// closes, and the email can be sent again.
+    pub fn vetoed(&mut self, key: &ResendKey) {
+        self.release(key);
     }
 
-    fn release(&mut self, order_id: u64) {
-        self.in_flight.retain(|id| *id != order_id);
+    fn release(&mut self, key: &ResendKey) {
+        self.in_flight.retain(|sending| sending != key);
     }
 
     /// The answer arrived. `popup_shows_it`: the popup is still open on this very order (the user may have
     /// closed it, or opened another order's, while the request ran). `at`: now, ISO 8601 UTC.
     pub fn settle(
         &mut self,
+        key: &ResendKey,
         target: &ResendTarget,
         result: Result<(), ApiError>,
         popup_shows_it: bool,
         t: &Messages,
         at: String,
     ) -> Outcome {
-        self.release(target.order_id);
+        self.release(key);
         match result {
             Ok(()) => Outcome::Resent {
                 announce: t.resent(target.email, &target.recipient),
                 close_popup: popup_shows_it,
                 event: target.resent_detail(at),
             },
-            Err(ApiError::Aborted) => Outcome::Silent,
             Err(error) => {
-                let message = t.resend_error_text(&error);
+                // The widget never cancels a send; should one be cancelled all the same, the POST may have
+                // left, so it is told as an unknown outcome, never as nothing.
+                let outcome_unknown = error.outcome_unknown() || error == ApiError::Aborted;
+                let message = match error {
+                    ApiError::Aborted => t.unknown_outcome.to_owned(),
+                    _ => t.resend_error_text(&error),
+                };
                 let (popup_error, announce) = if popup_shows_it {
                     (Some(message.clone()), None)
                 } else {
@@ -136,7 +171,7 @@ impl ResendFlow {
                         status: error.status(),
                         code: error.code(),
                         message,
-                        outcome_unknown: error.outcome_unknown(),
+                        outcome_unknown,
                     },
                 }
             }
@@ -158,66 +193,99 @@ mod tests {
         }
     }
 
+    fn key(order_id: u64) -> ResendKey {
+        target(order_id).key("https://api.softlayer.com", Some(1234567))
+    }
+
     fn en() -> &'static Messages {
         Lang::En.messages()
     }
 
     const AT: &str = "2026-11-30T12:00:00.000Z";
 
-    #[test]
-    fn a_confirm_marks_the_order_and_asks_the_host_first() {
-        let mut flow = ResendFlow::default();
-        let detail = flow.confirm(&target(1)).expect("the first click sends");
-        assert_eq!(detail, target(1).request_detail());
-        assert_eq!(detail.email_type, "ApproverEmail");
-        assert!(flow.is_sending(1));
+    fn settle(flow: &mut ResendFlow, id: u64, result: Result<(), ApiError>, open: bool) -> Outcome {
+        flow.settle(&key(id), &target(id), result, open, en(), AT.into())
+    }
+
+    fn failure(outcome: Outcome) -> (Option<String>, Option<String>, events::ResendFailure) {
+        match outcome {
+            Outcome::Failed {
+                popup_error,
+                announce,
+                event,
+            } => (popup_error, announce, event),
+            other => panic!("expected a failure, got {other:?}"),
+        }
     }
 
     #[test]
-    fn a_second_confirm_for_an_order_in_flight_is_ignored() {
+    fn a_confirm_marks_the_email_and_asks_the_host_first() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(1));
-        assert_eq!(flow.confirm(&target(1)), None);
+        let detail = flow
+            .confirm(&key(1), &target(1))
+            .expect("the first click sends");
+        assert_eq!(detail, target(1).request_detail());
+        assert_eq!(detail.email_type, "ApproverEmail");
+        assert!(flow.is_sending(&key(1)));
+    }
+
+    #[test]
+    fn a_second_confirm_for_an_email_in_flight_is_ignored() {
+        let mut flow = ResendFlow::default();
+        flow.confirm(&key(1), &target(1));
+        assert_eq!(flow.confirm(&key(1), &target(1)), None);
     }
 
     #[test]
     fn another_order_can_be_sent_while_one_is_in_flight() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(1));
-        assert!(flow.confirm(&target(2)).is_some());
-        assert!(flow.is_sending(1) && flow.is_sending(2));
+        flow.confirm(&key(1), &target(1));
+        assert!(flow.confirm(&key(2), &target(2)).is_some());
+        assert!(flow.is_sending(&key(1)) && flow.is_sending(&key(2)));
     }
 
     #[test]
-    fn a_veto_frees_the_order_for_a_later_send() {
+    fn the_same_order_at_another_api_or_for_the_other_email_is_another_send() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(1));
-        flow.vetoed(&target(1));
-        assert!(!flow.is_sending(1));
-        assert!(flow.confirm(&target(1)).is_some());
+        flow.confirm(&key(1), &target(1));
+        let elsewhere = target(1).key("http://127.0.0.1:8787", Some(1234567));
+        assert!(flow.confirm(&elsewhere, &target(1)).is_some());
+        let fulfillment = ResendKey {
+            email: EmailType::Fulfillment,
+            ..key(1)
+        };
+        assert!(flow.confirm(&fulfillment, &target(1)).is_some());
+    }
+
+    #[test]
+    fn a_veto_frees_the_email_for_a_later_send() {
+        let mut flow = ResendFlow::default();
+        flow.confirm(&key(1), &target(1));
+        flow.vetoed(&key(1));
+        assert!(!flow.is_sending(&key(1)));
+        assert!(flow.confirm(&key(1), &target(1)).is_some());
     }
 
     #[test]
     fn success_with_the_popup_open_closes_it_announces_and_emits() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(1));
-        let outcome = flow.settle(&target(1), Ok(()), true, en(), AT.into());
+        flow.confirm(&key(1), &target(1));
         assert_eq!(
-            outcome,
+            settle(&mut flow, 1, Ok(()), true),
             Outcome::Resent {
                 announce: "Approval email sent again to admin@example.org.".into(),
                 close_popup: true,
                 event: target(1).resent_detail(AT.into()),
             }
         );
-        assert!(!flow.is_sending(1));
+        assert!(!flow.is_sending(&key(1)));
     }
 
     #[test]
     fn success_after_the_popup_closed_is_still_announced_and_emitted() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(1));
-        match flow.settle(&target(1), Ok(()), false, en(), AT.into()) {
+        flow.confirm(&key(1), &target(1));
+        match settle(&mut flow, 1, Ok(()), false) {
             Outcome::Resent {
                 close_popup, event, ..
             } => {
@@ -231,61 +299,42 @@ mod tests {
     #[test]
     fn a_failure_with_the_popup_open_shows_there_and_is_not_announced() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(1));
+        flow.confirm(&key(1), &target(1));
         let refused = ApiError::NotAccepted { status: 200 };
-        match flow.settle(&target(1), Err(refused), true, en(), AT.into()) {
-            Outcome::Failed {
-                popup_error,
-                announce,
-                event,
-            } => {
-                assert_eq!(popup_error.as_deref(), Some(en().not_accepted));
-                assert_eq!(announce, None);
-                assert_eq!(
-                    (event.code.as_str(), event.outcome_unknown),
-                    ("NOT_ACCEPTED", false)
-                );
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(!flow.is_sending(1), "Retry can send again");
+        let (popup_error, announce, event) = failure(settle(&mut flow, 1, Err(refused), true));
+        assert_eq!(popup_error.as_deref(), Some(en().not_accepted));
+        assert_eq!(announce, None);
+        assert_eq!(
+            (event.code.as_str(), event.outcome_unknown),
+            ("NOT_ACCEPTED", false)
+        );
+        assert!(!flow.is_sending(&key(1)), "Retry can send again");
     }
 
     #[test]
     fn a_failure_after_the_popup_closed_is_announced_with_the_domain() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(1));
-        match flow.settle(&target(1), Err(ApiError::Timeout), false, en(), AT.into()) {
-            Outcome::Failed {
-                popup_error,
-                announce,
-                event,
-            } => {
-                assert_eq!(popup_error, None);
-                let said = announce.expect("announced");
-                assert!(said.contains("shop.example.org"), "{said}");
-                assert!(said.contains(en().unknown_outcome), "{said}");
-                assert!(event.outcome_unknown);
-                assert_eq!((event.status, event.code.as_str()), (0, "TIMEOUT"));
-            }
-            other => panic!("{other:?}"),
-        }
+        flow.confirm(&key(1), &target(1));
+        let (popup_error, announce, event) =
+            failure(settle(&mut flow, 1, Err(ApiError::Timeout), false));
+        assert_eq!(popup_error, None);
+        let said = announce.expect("announced");
+        assert!(said.contains("shop.example.org"), "{said}");
+        assert!(said.contains(en().unknown_outcome), "{said}");
+        assert!(event.outcome_unknown);
+        assert_eq!((event.status, event.code.as_str()), (0, "TIMEOUT"));
     }
 
     #[test]
     fn an_api_error_keeps_its_status_and_code_in_the_event() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(9));
+        flow.confirm(&key(9), &target(9));
         let error = ApiError::Api {
             status: 404,
             code: Some("SoftLayer_Exception_ObjectNotFound".into()),
             message: "Unable to find object with id of '9'.".into(),
         };
-        let Outcome::Failed { event, .. } =
-            flow.settle(&target(9), Err(error), true, en(), AT.into())
-        else {
-            panic!("expected a failure");
-        };
+        let (_, _, event) = failure(settle(&mut flow, 9, Err(error), true));
         assert_eq!(event.order_id, 9);
         assert_eq!(event.status, 404);
         assert_eq!(event.code, "SoftLayer_Exception_ObjectNotFound");
@@ -293,22 +342,22 @@ mod tests {
     }
 
     #[test]
-    fn a_request_the_widget_cancelled_tells_nothing_and_frees_the_order() {
+    fn a_cancelled_request_is_still_told_as_an_unknown_outcome() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(1));
-        assert_eq!(
-            flow.settle(&target(1), Err(ApiError::Aborted), true, en(), AT.into()),
-            Outcome::Silent
-        );
-        assert!(!flow.is_sending(1));
+        flow.confirm(&key(1), &target(1));
+        let (popup_error, _, event) = failure(settle(&mut flow, 1, Err(ApiError::Aborted), true));
+        assert_eq!(popup_error.as_deref(), Some(en().unknown_outcome));
+        assert!(event.outcome_unknown);
+        assert_eq!(event.code, "ABORTED");
+        assert!(!flow.is_sending(&key(1)));
     }
 
     #[test]
     fn settling_one_order_leaves_the_other_in_flight() {
         let mut flow = ResendFlow::default();
-        flow.confirm(&target(1));
-        flow.confirm(&target(2));
-        flow.settle(&target(1), Ok(()), false, en(), AT.into());
-        assert!(!flow.is_sending(1) && flow.is_sending(2));
+        flow.confirm(&key(1), &target(1));
+        flow.confirm(&key(2), &target(2));
+        settle(&mut flow, 1, Ok(()), false);
+        assert!(!flow.is_sending(&key(1)) && flow.is_sending(&key(2)));
     }
 }

@@ -40,6 +40,8 @@ pub(super) static MESSAGES: Messages = Messages {
     not_found: "The order was not found, or you lack permission to see it.",
     rate_limited: "Too many requests: wait a moment and try again.",
     token_expired: "The access token has expired: sign in again.",
+    credentials_withdrawn:
+        "The API address moved to another site, so the credentials were withdrawn. Set them again for the new address.",
     // Column headers.
     common_name_column: "Common name",
     certificate_type_column: "Certificate type",

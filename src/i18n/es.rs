@@ -39,6 +39,8 @@ pub(super) static MESSAGES: Messages = Messages {
     not_found: "No se encontró el pedido o no tiene permiso para verlo.",
     rate_limited: "Demasiadas solicitudes: espere un momento y vuelva a intentarlo.",
     token_expired: "El token de acceso ha caducado: vuelva a iniciar sesión.",
+    credentials_withdrawn:
+        "La dirección de la API cambió a otro sitio, por lo que se retiraron las credenciales. Vuelva a configurarlas para la nueva dirección.",
     // Column headers.
     common_name_column: "Nombre común",
     certificate_type_column: "Tipo de certificado",

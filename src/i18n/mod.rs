@@ -132,6 +132,7 @@ pub struct Messages {
     pub not_found: &'static str,
     pub rate_limited: &'static str,
     pub token_expired: &'static str,
+    pub credentials_withdrawn: &'static str,
 
     // Column headers, read through `column()`.
     common_name_column: &'static str,
@@ -283,6 +284,7 @@ impl Messages {
             E::Timeout => self.timeout.into(),
             E::Network(_) => self.network.into(),
             E::Aborted => String::new(),
+            E::CredentialsWithdrawn => self.credentials_withdrawn.into(),
         }
     }
 }
@@ -422,6 +424,7 @@ mod tests {
             not_found,
             rate_limited,
             token_expired,
+            credentials_withdrawn,
             common_name_column,
             certificate_type_column,
             status_column,
@@ -480,6 +483,7 @@ mod tests {
             not_found,
             rate_limited,
             token_expired,
+            credentials_withdrawn,
             common_name_column,
             certificate_type_column,
             status_column,

@@ -17,12 +17,18 @@ use web_sys::{Element, HtmlElement};
 pub(crate) struct Instance {
     /// The element events are dispatched from (the custom element, or the `mount()` target).
     pub host: HtmlElement,
+    /// `api_base` is absolute: `embed` resolved a path against the page's origin at mount.
     pub config: Arc<Config>,
+    /// The origin of `config.api_base`, the only origin that receives the credentials.
+    pub api_origin: String,
     pub lang: Lang,
     /// Prefix that makes element ids unique per instance (`ssl-orders-3`).
     pub id_prefix: String,
     /// Notified by the host's `reload()`.
     pub reload: ArcTrigger,
+    /// `<ssl-orders>` dropped the credentials (its `api-base` moved to another origin): request nothing,
+    /// say so.
+    pub credentials_withdrawn: bool,
 }
 
 /// The per-instance basics every hook and part reads. `Copy`, so a closure takes it without ceremony; the
@@ -33,6 +39,7 @@ pub(crate) struct WidgetCore {
     pub t: &'static Messages,
     pub lang: Lang,
     pub announcer: Announcer,
+    pub credentials_withdrawn: bool,
     // One stored value for all of them: every distinct stored type costs its own copy of the arena code.
     shared: StoredValue<Shared, LocalStorage>,
 }
@@ -40,6 +47,7 @@ pub(crate) struct WidgetCore {
 struct Shared {
     host: HtmlElement,
     config: Arc<Config>,
+    api_origin: String,
     id_prefix: String,
     dates: DateFormatter,
 }
@@ -51,9 +59,11 @@ impl WidgetCore {
             t: instance.lang.messages(),
             lang: instance.lang,
             announcer: Announcer::new(),
+            credentials_withdrawn: instance.credentials_withdrawn,
             shared: StoredValue::new_local(Shared {
                 host: instance.host.clone(),
                 config: instance.config.clone(),
+                api_origin: instance.api_origin.clone(),
                 id_prefix: instance.id_prefix.clone(),
                 dates: DateFormatter::new(instance.lang),
             }),
@@ -67,6 +77,11 @@ impl WidgetCore {
 
     pub fn config(&self) -> Arc<Config> {
         self.shared.with_value(|shared| shared.config.clone())
+    }
+
+    /// The API's origin (`https://api.softlayer.com`).
+    pub fn api_origin(&self) -> String {
+        self.shared.with_value(|shared| shared.api_origin.clone())
     }
 
     /// An element id unique to this instance: `ssl-orders-3-filter`.

@@ -85,6 +85,11 @@ impl OrderList {
             return;
         };
         self.running.set_value(Some(controller.clone()));
+        if self.core.credentials_withdrawn {
+            // Nothing is requested without the credentials: the host must set them for the new origin.
+            self.tell(&host, Settled::Failed(ApiError::CredentialsWithdrawn));
+            return;
+        }
         self.publish(&host, ListState::Loading);
         let signal = controller.signal();
         if ticket.fetch_statuses {

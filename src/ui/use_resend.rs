@@ -4,11 +4,22 @@ use super::context::WidgetCore;
 use super::format::{clock_now, now_iso};
 use crate::api;
 use crate::events;
-use crate::resend::{Outcome, ResendFlow, ResendTarget};
+use crate::resend::{Outcome, ResendFlow, ResendKey, ResendTarget};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::RefCell;
 use web_sys::{AbortController, HtmlElement};
+
+thread_local! {
+    /// The emails being sent from this page, by any widget: exactly once holds per page, not per widget.
+    static SENDING: RefCell<ResendFlow> = RefCell::default();
+}
+
+/// Runs `step` on the page's [`ResendFlow`]. Never re-entered: no event is dispatched inside.
+fn page_flow<R>(step: impl FnOnce(&mut ResendFlow) -> R) -> R {
+    SENDING.with(|flow| step(&mut flow.borrow_mut()))
+}
 
 /// The confirmation popup and the sends it starts. `Copy`: parts keep it and call its methods.
 #[derive(Clone, Copy)]
@@ -56,11 +67,12 @@ impl Resend {
         self.popup.error.with(Option::is_some)
     }
 
-    /// Whether the open popup's order is being sent.
+    /// Whether the open popup's email is being sent.
     pub fn busy(&self) -> bool {
-        let flow = self.sender.flow;
+        self.sender.changes.track();
+        let sender = self.sender;
         self.with_target(|target| {
-            target.is_some_and(|target| flow.with(|flow| flow.is_sending(target.order_id)))
+            target.is_some_and(|target| page_flow(|flow| flow.is_sending(&sender.key(target))))
         })
     }
 
@@ -146,21 +158,13 @@ pub(crate) fn use_resend(context: WidgetCore) -> Resend {
         cancel_ref: NodeRef::new(),
         invoker: StoredValue::new_local(None),
     };
-    let flow = RwSignal::new(ResendFlow::default());
-    let sent_at = RwSignal::new(Vec::new());
-    // Aborts the sends in flight when the widget goes away; their answers would have nowhere to go.
-    let sends = StoredValue::new_local(AbortController::new().ok());
-    on_cleanup(move || {
-        if let Some(Some(controller)) = sends.try_get_value() {
-            controller.abort();
-        }
-    });
+    // No abort on unmount: a send the host did not cancel runs to its end and tells its outcome, from the
+    // host element, even after the widget was unmounted or remounted (a token refresh, say).
     let sender = Sender {
         context,
         popup,
-        flow,
-        sent_at,
-        sends,
+        changes: Trigger::new(),
+        sent_at: RwSignal::new(Vec::new()),
     };
     Resend {
         dialog_ref: popup.dialog_ref,
@@ -176,52 +180,58 @@ pub(crate) fn use_resend(context: WidgetCore) -> Resend {
 struct Sender {
     context: WidgetCore,
     popup: Popup,
-    flow: RwSignal<ResendFlow>,
+    /// Notified when this widget changes the page's flow, so "Sending…" follows it.
+    changes: Trigger,
     sent_at: RwSignal<Vec<(u64, String)>>,
-    sends: StoredValue<Option<AbortController>, LocalStorage>,
 }
 
 impl Sender {
+    /// What "exactly once" is about for `order` in this widget: its API, its account, the order, the email.
+    fn key(self, order: &ResendTarget) -> ResendKey {
+        let account_id = self.context.config().account_id;
+        order.key(&self.context.api_origin(), account_id)
+    }
+
     fn confirm(self) {
         let Some(Some(order)) = self.popup.target.try_get_untracked() else {
             return;
         };
-        let Some(Some(request)) = self.flow.try_update(|flow| flow.confirm(&order)) else {
-            return; // already being sent: the click is ignored
+        let key = self.key(&order);
+        let Some(request) = page_flow(|flow| flow.confirm(&key, &order)) else {
+            return; // already being sent, from this widget or another: the click is ignored
         };
+        self.changes.notify();
         self.popup.error.set(None);
         let (host, config) = (self.context.host(), self.context.config());
         if !events::emit(&host, events::RESEND_REQUEST, &request, true) {
             // The host vetoed the send: nothing was asked of the API.
-            let _ = self.flow.try_update(|flow| flow.vetoed(&order));
+            page_flow(|flow| flow.vetoed(&key));
+            self.changes.notify();
             self.popup.close();
             return;
         }
-        let Some(Some(controller)) = self.sends.try_get_value() else {
-            return; // unmounted by a listener of the request event
-        };
+        // Not cancelled, so it is sent, even if a listener unmounted or remounted the widget meanwhile.
         spawn_local(async move {
             let request = api::resend_request(&config.api_base, order.order_id, order.email);
-            let result = match api::send(&request, &config.transport, &controller.signal()).await {
-                Ok(raw) => api::decode_resend(&raw),
-                Err(e) => Err(e),
+            let result = match AbortController::new() {
+                Ok(never_aborted) => {
+                    api::send(&request, &config.transport, &never_aborted.signal())
+                        .await
+                        .and_then(|raw| api::decode_resend(&raw))
+                }
+                Err(_) => Err(api::ApiError::Network("AbortController unavailable".into())),
             };
             let shows_it = self.popup.shows(&order);
             let (t, at) = (self.context.t, now_iso());
-            let outcome = self
-                .flow
-                .try_update(|flow| flow.settle(&order, result, shows_it, t, at));
-            // None: unmounted while the request ran, and the answer has nowhere to go.
-            if let Some(outcome) = outcome {
-                self.tell(&host, order.order_id, outcome);
-            }
+            let outcome = page_flow(|flow| flow.settle(&key, &order, result, shows_it, t, at));
+            self.changes.notify();
+            self.tell(&host, order.order_id, outcome);
         });
     }
 
     /// Every state change first, the event last: a listener may unmount the widget.
     fn tell(self, host: &HtmlElement, order_id: u64, outcome: Outcome) {
         match outcome {
-            Outcome::Silent => {}
             Outcome::Resent {
                 announce,
                 close_popup,
