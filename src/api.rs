@@ -25,14 +25,19 @@ pub const DEFAULT_API_BASE: &str = "https://api.softlayer.com/rest/v3.1";
 /// Everything that can go wrong talking to the API, as the user and the host page need to tell it apart.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ApiError {
-    /// The API answered with its error shape `{"error","code"}` (on any HTTP status, even 200), or with a
-    /// failing HTTP status and no readable body.
+    /// The API answered with its error shape `{"error","code"}`, on any HTTP status, even 200 (where an
+    /// `"error"` alone is enough). The API itself refused: nothing was done.
     #[error("{message}")]
     Api {
         status: u16,
         code: Option<String>,
         message: String,
     },
+    /// A failing HTTP status without SoftLayer's error shape: a 502/503/504, or the HTML or empty error
+    /// page of a gateway or proxy in front of the API. Who answered, and whether the API acted before, is
+    /// unknown, so a resend's outcome is too.
+    #[error("the API or a gateway in front of it answered HTTP {status}")]
+    Http { status: u16 },
     /// `resendEmail` answered a bare `false`: the certificate authority did not accept the request.
     #[error("the certificate authority did not accept the request")]
     NotAccepted { status: u16 },
@@ -55,6 +60,7 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             ApiError::Api { status, .. }
+            | ApiError::Http { status }
             | ApiError::NotAccepted { status }
             | ApiError::Unreadable { status, .. } => *status,
             ApiError::Timeout | ApiError::Network(_) | ApiError::Aborted => 0,
@@ -70,6 +76,7 @@ impl ApiError {
             ApiError::Api {
                 code: None, status, ..
             } => format!("HTTP_{status}"),
+            ApiError::Http { status } => format!("HTTP_{status}"),
             ApiError::NotAccepted { .. } => "NOT_ACCEPTED".into(),
             ApiError::Unreadable { .. } => "UNREADABLE_RESPONSE".into(),
             ApiError::Timeout => "TIMEOUT".into(),
@@ -78,12 +85,16 @@ impl ApiError {
         }
     }
 
-    /// Whether the request may have reached the API even though no answer was read, so a resend's
-    /// outcome is unknown rather than failed.
+    /// Whether the request may have reached the API even though no answer from the API itself was read,
+    /// so a resend's outcome is unknown rather than failed: a timeout, a network failure, an unreadable
+    /// answer, or a failing status from whoever stood in front of the API.
     pub fn outcome_unknown(&self) -> bool {
         matches!(
             self,
-            ApiError::Timeout | ApiError::Network(_) | ApiError::Unreadable { .. }
+            ApiError::Timeout
+                | ApiError::Network(_)
+                | ApiError::Unreadable { .. }
+                | ApiError::Http { .. }
         )
     }
 }
@@ -228,11 +239,20 @@ pub struct RawResponse {
 }
 
 /// Parses a body and turns SoftLayer's error shape, on any status, into an [`ApiError`].
+///
+/// On a failing status only `{"error", "code"}` with a string code is the API's own refusal
+/// ([`ApiError::Api`], definite); anything else there, an HTML or empty error page or other JSON, came from
+/// the API or from a gateway in front of it, which may have passed the request on ([`ApiError::Http`],
+/// outcome unknown). On a 2xx status an `"error"` alone is the API's, as no gateway fails with a 2xx.
 fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
     let status = raw.status;
+    let success = (200..300).contains(&status);
     let parsed: Result<Value, _> = serde_json::from_str(&raw.body);
     match parsed {
-        Ok(Value::Object(map)) if map.contains_key("error") => {
+        Ok(Value::Object(map))
+            if map.contains_key("error")
+                && (success || map.get("code").is_some_and(Value::is_string)) =>
+        {
             let message = match map.get("error") {
                 Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
                 _ => format!("The API reported an error (HTTP {status})."),
@@ -244,11 +264,7 @@ fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
                 message,
             })
         }
-        _ if !(200..300).contains(&status) => Err(ApiError::Api {
-            status,
-            code: None,
-            message: format!("The API answered HTTP {status}."),
-        }),
+        _ if !success => Err(ApiError::Http { status }),
         Ok(value) => Ok(value),
         Err(_) if raw.body.trim().is_empty() => Err(ApiError::Unreadable {
             status,
@@ -605,6 +621,66 @@ mod tests {
         let e = decode_list(&raw(502, "<html>Bad gateway</html>")).unwrap_err();
         assert_eq!(e.status(), 502);
         assert_eq!(e.code(), "HTTP_502");
+        // Since the gateway change: who answered is unknown, and so is a resend's outcome.
+        assert!(e.outcome_unknown());
+    }
+
+    #[test]
+    fn gateway_statuses_with_an_html_page_are_of_unknown_outcome() {
+        let page = "<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>";
+        for status in [502, 503, 504] {
+            let e = decode_resend(&raw(status, page)).unwrap_err();
+            assert_eq!(e, ApiError::Http { status });
+            assert_eq!(e.status(), status);
+            assert_eq!(e.code(), format!("HTTP_{status}"));
+            assert!(e.outcome_unknown(), "{status}");
+            assert!(e.to_string().contains(&status.to_string()), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_failing_status_with_an_empty_body_is_of_unknown_outcome() {
+        for body in ["", "  \n"] {
+            let e = decode_resend(&raw(404, body)).unwrap_err();
+            assert_eq!(e, ApiError::Http { status: 404 });
+            assert_eq!((e.status(), e.code().as_str()), (404, "HTTP_404"));
+            assert!(e.outcome_unknown());
+        }
+    }
+
+    #[test]
+    fn a_failing_status_with_json_that_is_not_the_error_shape_is_of_unknown_outcome() {
+        // A gateway's own JSON: an "error" without SoftLayer's exception code, or any other value.
+        for body in [
+            r#"{"error":"Bad Gateway"}"#,
+            r#"{"error":"x","code":null}"#,
+            "true",
+            "[]",
+        ] {
+            let e = decode_resend(&raw(502, body)).unwrap_err();
+            assert_eq!(e, ApiError::Http { status: 502 }, "{body}");
+            assert!(e.outcome_unknown());
+        }
+    }
+
+    #[test]
+    fn the_error_shape_stays_a_definite_refusal_on_500_and_200() {
+        let body = r#"{"error":"Internal Error","code":"SoftLayer_Exception_Public"}"#;
+        for status in [500, 200] {
+            let e = decode_resend(&raw(status, body)).unwrap_err();
+            assert!(matches!(e, ApiError::Api { .. }), "{e:?}");
+            assert_eq!(
+                (e.status(), e.code().as_str()),
+                (status, "SoftLayer_Exception_Public")
+            );
+            assert!(!e.outcome_unknown(), "{status}");
+        }
+        // On 200 an "error" alone is still the API's, as before.
+        let e = decode_resend(&raw(200, r#"{"error":"Internal Error"}"#)).unwrap_err();
+        assert_eq!(
+            (e.code().as_str(), e.outcome_unknown()),
+            ("HTTP_200", false)
+        );
     }
 
     #[test]

@@ -69,4 +69,7 @@ pub(super) static MESSAGES: Messages = Messages {
         }
     },
     unnamed_order_sentence: |id| format!("order {id}"),
+    http_status_sentence: |status| {
+        format!("The API, or a gateway in front of it, answered HTTP {status}.")
+    },
 };

@@ -68,4 +68,7 @@ pub(super) static MESSAGES: Messages = Messages {
         }
     },
     unnamed_order_sentence: |id| format!("pedido {id}"),
+    http_status_sentence: |status| {
+        format!("La API, o una pasarela situada delante de ella, respondió HTTP {status}.")
+    },
 };
