@@ -16,8 +16,17 @@ status[id,name,description],orderItem[id,description]]";
 /// How many orders one list request asks for (`resultLimit=offset,CHUNK`).
 pub const CHUNK: usize = 500;
 
-/// Most chunks read when the API gives no total (200,000 orders; the real lists are short).
-pub const MAX_CHUNKS: usize = 400;
+/// Most orders one load reads. Real accounts hold tens or hundreds of SSL orders; 100,000 keeps the whole
+/// list, sorted and filtered in the browser, in a few tens of MB, and bounds a `SoftLayer-Total-Items` that
+/// is wrong or lies (a total above it ends the load at once, see [`ListProgress::add`]). Hitting it fails
+/// the load with [`ApiError::ListTooLarge`]: a cut list would look complete.
+pub const MAX_ORDERS: usize = 100_000;
+
+/// Most list requests one load sends (not counting account discovery): the full chunks of [`MAX_ORDERS`]
+/// (200 of [`CHUNK`]) and the one that finds the end when the API gives no total. A backstop for an API
+/// whose paging never ends while adding a few orders each time; hitting it fails the load with
+/// [`ApiError::ListTooLarge`] too.
+pub const MAX_LIST_REQUESTS: usize = MAX_ORDERS / CHUNK + 1;
 
 /// Default base URL of the real API.
 pub const DEFAULT_API_BASE: &str = "https://api.softlayer.com/rest/v3.1";
@@ -44,6 +53,10 @@ pub enum ApiError {
     /// The answer could not be read: empty, malformed or truncated JSON, or the wrong shape.
     #[error("unreadable answer from the API (HTTP {status}): {detail}")]
     Unreadable { status: u16, detail: String },
+    /// The list is longer than the widget reads: more than [`MAX_ORDERS`] orders, or more than
+    /// [`MAX_LIST_REQUESTS`] requests. The load fails rather than show a cut list as if it were whole.
+    #[error("the list is longer than {MAX_ORDERS} orders or {MAX_LIST_REQUESTS} requests")]
+    ListTooLarge { status: u16 },
     /// No answer within the configured time.
     #[error("the API did not answer in time")]
     Timeout,
@@ -62,7 +75,8 @@ impl ApiError {
             ApiError::Api { status, .. }
             | ApiError::Http { status }
             | ApiError::NotAccepted { status }
-            | ApiError::Unreadable { status, .. } => *status,
+            | ApiError::Unreadable { status, .. }
+            | ApiError::ListTooLarge { status } => *status,
             ApiError::Timeout | ApiError::Network(_) | ApiError::Aborted => 0,
         }
     }
@@ -79,6 +93,7 @@ impl ApiError {
             ApiError::Http { status } => format!("HTTP_{status}"),
             ApiError::NotAccepted { .. } => "NOT_ACCEPTED".into(),
             ApiError::Unreadable { .. } => "UNREADABLE_RESPONSE".into(),
+            ApiError::ListTooLarge { .. } => "LIST_TOO_LARGE".into(),
             ApiError::Timeout => "TIMEOUT".into(),
             ApiError::Network(_) => "NETWORK".into(),
             ApiError::Aborted => "ABORTED".into(),
@@ -321,7 +336,9 @@ pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
 /// `SoftLayer-Total-Items` says there is more, ask for the next chunk; without the header (or when CORS hides
 /// it), a full chunk may be followed by more and a short one ends the list; an API that ignores
 /// `resultLimit` answers with everything at once or repeats itself, and a chunk that adds nothing ends it; a
-/// total that is never delivered is bounded by a number of requests.
+/// total that is never delivered is bounded by a number of requests. Whatever the API says or sends, a load
+/// reads at most [`MAX_ORDERS`] orders in [`MAX_LIST_REQUESTS`] requests, and beyond that fails with
+/// [`ListTooLarge`] rather than end with a cut list.
 #[derive(Debug, Default)]
 pub struct ListProgress {
     orders: Vec<Order>,
@@ -330,14 +347,21 @@ pub struct ListProgress {
     requests: usize,
 }
 
+/// The list is longer than a load reads ([`MAX_ORDERS`] orders, [`MAX_LIST_REQUESTS`] requests).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListTooLarge;
+
 impl ListProgress {
     /// The `offset` of the next `resultLimit`.
     pub fn next_offset(&self) -> usize {
         self.orders.len()
     }
 
-    /// Adds one chunk's orders; returns whether another chunk should be requested.
-    pub fn add(&mut self, chunk: ListChunk) -> bool {
+    /// Adds one chunk's orders; returns whether another chunk should be requested, or [`ListTooLarge`]
+    /// when the API announces, or delivers, more than [`MAX_ORDERS`] orders, or when one more request
+    /// would exceed [`MAX_LIST_REQUESTS`]. An announced total above the limit fails at once: reading up to
+    /// the limit first would only cost requests before the same failure.
+    pub fn add(&mut self, chunk: ListChunk) -> Result<bool, ListTooLarge> {
         self.requests += 1;
         let received = chunk.orders.len();
         let before = self.orders.len();
@@ -348,12 +372,21 @@ impl ListProgress {
             }
         }
         self.total = chunk.total.or(self.total);
-        let limit = self.total.map_or(MAX_CHUNKS, |total| total / CHUNK + 2);
+        if self.orders.len().max(self.total.unwrap_or(0)) > MAX_ORDERS {
+            return Err(ListTooLarge);
+        }
         let more = match self.total {
-            Some(total) => self.orders.len() < total,
+            // A total the chunks never reach ends the list after the requests it should have taken.
+            Some(total) => self.orders.len() < total && self.requests < total / CHUNK + 2,
             None => received == CHUNK,
         };
-        more && self.orders.len() > before && self.requests < limit
+        if !more || self.orders.len() == before {
+            Ok(false)
+        } else if self.requests >= MAX_LIST_REQUESTS {
+            Err(ListTooLarge)
+        } else {
+            Ok(true)
+        }
     }
 
     /// The orders read and the total to show: the API's, or the count when it gave none (or too few).
@@ -708,18 +741,18 @@ mod tests {
     #[test]
     fn with_a_total_chunks_are_read_until_it_is_reached() {
         let mut p = ListProgress::default();
-        assert!(p.add(chunk(0..500, Some(1200))));
+        assert_eq!(p.add(chunk(0..500, Some(1200))), Ok(true));
         assert_eq!(p.next_offset(), 500);
-        assert!(p.add(chunk(500..1000, Some(1200))));
-        assert!(!p.add(chunk(1000..1200, Some(1200))));
+        assert_eq!(p.add(chunk(500..1000, Some(1200))), Ok(true));
+        assert_eq!(p.add(chunk(1000..1200, Some(1200))), Ok(false));
         assert_eq!(p.finish().1, 1200);
     }
 
     #[test]
     fn without_a_total_a_short_chunk_ends_the_list() {
         let mut p = ListProgress::default();
-        assert!(p.add(chunk(0..500, None)));
-        assert!(!p.add(chunk(500..700, None)));
+        assert_eq!(p.add(chunk(0..500, None)), Ok(true));
+        assert_eq!(p.add(chunk(500..700, None)), Ok(false));
         let (orders, total) = p.finish();
         assert_eq!((orders.len(), total), (700, 700));
     }
@@ -727,32 +760,142 @@ mod tests {
     #[test]
     fn an_api_that_ignores_result_limit_is_read_once() {
         let mut p = ListProgress::default();
-        assert!(
-            !p.add(chunk(0..1200, None)),
+        assert_eq!(
+            p.add(chunk(0..1200, None)),
+            Ok(false),
             "more than asked for is the whole list"
         );
         let mut p = ListProgress::default();
-        assert!(p.add(chunk(0..500, None)));
-        assert!(!p.add(chunk(0..500, None)), "a repeated chunk adds nothing");
+        assert_eq!(p.add(chunk(0..500, None)), Ok(true));
+        assert_eq!(
+            p.add(chunk(0..500, None)),
+            Ok(false),
+            "a repeated chunk adds nothing"
+        );
         assert_eq!(p.finish().0.len(), 500);
     }
 
     #[test]
     fn a_total_that_is_never_delivered_stops() {
         let mut p = ListProgress::default();
-        assert!(
-            !p.add(chunk(0..0, Some(1_000_000))),
+        assert_eq!(
+            p.add(chunk(0..0, Some(90_000))),
+            Ok(false),
             "an empty chunk ends it"
         );
         let mut p = ListProgress::default();
         let mut requests = 0;
-        while p.add(ListChunk {
-            orders: vec![Order::default(); CHUNK],
-            total: Some(1000),
-        }) {
+        // 100 new orders a request against a total of 1000: the requests a total of 1000 takes, and two more.
+        while p.add(chunk(requests * 100..requests * 100 + 100, Some(1000))) == Ok(true) {
             requests += 1;
             assert!(requests < 10, "bounded");
         }
+        assert_eq!(requests + 1, 1000 / CHUNK as u64 + 2);
+    }
+
+    #[test]
+    fn a_lying_total_fails_at_once_instead_of_raising_the_request_limit() {
+        let mut p = ListProgress::default();
+        assert_eq!(p.add(chunk(0..500, Some(4_000_000_000))), Err(ListTooLarge));
+        let mut p = ListProgress::default();
+        assert_eq!(
+            p.add(chunk(0..500, Some(MAX_ORDERS))),
+            Ok(true),
+            "the limit itself is allowed"
+        );
+        assert_eq!(
+            p.add(chunk(500..1000, Some(MAX_ORDERS + 1))),
+            Err(ListTooLarge)
+        );
+    }
+
+    #[test]
+    fn a_list_of_exactly_max_orders_loads_with_or_without_a_total() {
+        for total in [Some(MAX_ORDERS), None] {
+            let mut p = ListProgress::default();
+            let mut requests = 0;
+            let mut next = 0;
+            loop {
+                let end = (next + CHUNK as u64).min(MAX_ORDERS as u64);
+                requests += 1;
+                match p.add(chunk(next..end, total)) {
+                    Ok(true) => next = end,
+                    Ok(false) => break,
+                    Err(e) => panic!("{total:?}: {e:?} after {requests} requests"),
+                }
+            }
+            assert!(requests <= MAX_LIST_REQUESTS, "{total:?}");
+            assert_eq!(p.finish(), (p_orders(MAX_ORDERS), MAX_ORDERS), "{total:?}");
+        }
+    }
+
+    fn p_orders(n: usize) -> Vec<Order> {
+        chunk(0..n as u64, None).orders
+    }
+
+    #[test]
+    fn more_orders_than_the_limit_fail_without_a_total() {
+        let mut p = ListProgress::default();
+        let mut next = 0;
+        let outcome = loop {
+            match p.add(chunk(next..next + CHUNK as u64, None)) {
+                Ok(true) => next += CHUNK as u64,
+                other => break other,
+            }
+        };
+        assert_eq!(outcome, Err(ListTooLarge));
+        assert_eq!(
+            next as usize, MAX_ORDERS,
+            "failed on the chunk past the limit"
+        );
+    }
+
+    #[test]
+    fn orders_without_ids_repeated_forever_hit_the_order_limit() {
+        let mut p = ListProgress::default();
+        let mut requests = 0;
+        let outcome = loop {
+            requests += 1;
+            match p.add(ListChunk {
+                orders: vec![Order::default(); CHUNK],
+                total: None,
+            }) {
+                Ok(true) => {}
+                other => break other,
+            }
+        };
+        assert_eq!(outcome, Err(ListTooLarge));
+        assert_eq!(requests, MAX_LIST_REQUESTS);
+    }
+
+    #[test]
+    fn paging_that_never_ends_hits_the_request_limit() {
+        // Full chunks that are all repeats but one new order: the order limit is far, the request one not.
+        let mut p = ListProgress::default();
+        let mut requests = 0u64;
+        let outcome = loop {
+            let mut c = chunk(0..CHUNK as u64 - 1, None);
+            c.orders.push(Order {
+                id: Some(1_000_000 + requests),
+                ..Order::default()
+            });
+            requests += 1;
+            match p.add(c) {
+                Ok(true) => {}
+                other => break other,
+            }
+        };
+        assert_eq!(outcome, Err(ListTooLarge));
+        assert_eq!(requests as usize, MAX_LIST_REQUESTS);
+        assert!(p.next_offset() < MAX_ORDERS);
+    }
+
+    #[test]
+    fn the_limits_hold_their_documented_values() {
+        assert_eq!((MAX_ORDERS, MAX_LIST_REQUESTS, CHUNK), (100_000, 201, 500));
+        let e = ApiError::ListTooLarge { status: 200 };
+        assert_eq!((e.code().as_str(), e.status()), ("LIST_TOO_LARGE", 200));
+        assert!(!e.outcome_unknown());
     }
 
     #[test]

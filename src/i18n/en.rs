@@ -72,4 +72,7 @@ pub(super) static MESSAGES: Messages = Messages {
     http_status_sentence: |status| {
         format!("The API, or a gateway in front of it, answered HTTP {status}.")
     },
+    list_too_large_sentence: |max_orders, max_requests| {
+        format!("The list is too long for the widget, which reads at most {max_orders} orders in {max_requests} requests.")
+    },
 };

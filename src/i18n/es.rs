@@ -71,4 +71,7 @@ pub(super) static MESSAGES: Messages = Messages {
     http_status_sentence: |status| {
         format!("La API, o una pasarela situada delante de ella, respondió HTTP {status}.")
     },
+    list_too_large_sentence: |max_orders, max_requests| {
+        format!("La lista es demasiado larga para el widget, que lee como máximo {max_orders} pedidos en {max_requests} solicitudes.")
+    },
 };

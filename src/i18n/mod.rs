@@ -15,7 +15,7 @@
 //!    every sentence keeps its values, the tag round-trips through [`Lang::from_tag`], the table is not a
 //!    copy of another one, and the configuration error names every language.
 
-use crate::api::ApiError;
+use crate::api::{ApiError, MAX_LIST_REQUESTS, MAX_ORDERS};
 use crate::model::{Column, EmailType};
 
 /// Declares the locales from one list of `Variant => module,` lines: the modules, the [`Lang`] enum,
@@ -156,6 +156,8 @@ pub struct Messages {
     unnamed_order_sentence: fn(id: u64) -> String,
     /// A failing HTTP status without the API's error text: the API or a gateway in front of it.
     http_status_sentence: fn(status: u16) -> String,
+    /// The list is longer than a load reads.
+    list_too_large_sentence: fn(max_orders: usize, max_requests: usize) -> String,
 }
 
 /// The text with its first letter in upper case, for a sentence that starts with a name. ASCII only: the
@@ -269,6 +271,7 @@ impl Messages {
             }
             E::NotAccepted { .. } => self.not_accepted.into(),
             E::Unreadable { .. } => self.unreadable.into(),
+            E::ListTooLarge { .. } => (self.list_too_large_sentence)(MAX_ORDERS, MAX_LIST_REQUESTS),
             E::Timeout => self.timeout.into(),
             E::Network(_) => self.network.into(),
             E::Aborted => String::new(),
@@ -395,6 +398,24 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_list_limits_are_named_in_every_locale() {
+        for lang in Lang::ALL {
+            let t = lang.messages();
+            let list = t.explain(&ApiError::ListTooLarge { status: 200 });
+            assert!(
+                list.contains(&MAX_ORDERS.to_string())
+                    && list.contains(&MAX_LIST_REQUESTS.to_string()),
+                "{}: {list:?}",
+                t.tag
+            );
+        }
+        assert_eq!(
+            Lang::En.messages().explain(&ApiError::ListTooLarge { status: 200 }),
+            "The list is too long for the widget, which reads at most 100000 orders in 201 requests."
+        );
+    }
+
     // Marker values for the sentence functions: each must come back in the sentence's text.
     const EMAIL: &str = "⟨email⟩";
     const DOMAIN: &str = "⟨domain⟩";
@@ -464,6 +485,7 @@ mod tests {
             sorted_by_sentence,
             unnamed_order_sentence,
             http_status_sentence,
+            list_too_large_sentence,
         } = t;
         macro_rules! named {
             ($($field:ident,)+) => {
@@ -569,6 +591,11 @@ mod tests {
                 "http_status_sentence",
                 http_status_sentence(54321),
                 vec!["54321"],
+            ),
+            (
+                "list_too_large_sentence",
+                list_too_large_sentence(12345, 67890),
+                vec!["12345", "67890"],
             ),
         ];
         (strings, sentences)
