@@ -28,6 +28,14 @@ pub const MAX_ORDERS: usize = 100_000;
 /// [`ApiError::ListTooLarge`] too.
 pub const MAX_LIST_REQUESTS: usize = MAX_ORDERS / CHUNK + 1;
 
+/// Largest body [`send`] reads for a chunk of the list. A full chunk of 500 orders is some 0.5 MB with
+/// ordinary names and 5 MB with 10 KB ones; 32 MiB leaves room for anything real while refusing an answer
+/// that would exhaust the tab. Larger: [`ApiError::ResponseTooLarge`].
+pub const MAX_LIST_BODY_BYTES: usize = 32 * 1024 * 1024;
+
+/// Largest body [`send`] reads for the other calls: an account id, the status list, `true` or `false`.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
 /// Default base URL of the real API.
 pub const DEFAULT_API_BASE: &str = "https://api.softlayer.com/rest/v3.1";
 
@@ -53,6 +61,10 @@ pub enum ApiError {
     /// The answer could not be read: empty, malformed or truncated JSON, or the wrong shape.
     #[error("unreadable answer from the API (HTTP {status}): {detail}")]
     Unreadable { status: u16, detail: String },
+    /// The answer is larger than the widget reads ([`MAX_LIST_BODY_BYTES`] or [`MAX_BODY_BYTES`]): it
+    /// arrived, so the API may have acted, but it was not read.
+    #[error("the API's answer (HTTP {status}) is larger than {max_bytes} bytes")]
+    ResponseTooLarge { status: u16, max_bytes: usize },
     /// The list is longer than the widget reads: more than [`MAX_ORDERS`] orders, or more than
     /// [`MAX_LIST_REQUESTS`] requests. The load fails rather than show a cut list as if it were whole.
     #[error("the list is longer than {MAX_ORDERS} orders or {MAX_LIST_REQUESTS} requests")]
@@ -76,6 +88,7 @@ impl ApiError {
             | ApiError::Http { status }
             | ApiError::NotAccepted { status }
             | ApiError::Unreadable { status, .. }
+            | ApiError::ResponseTooLarge { status, .. }
             | ApiError::ListTooLarge { status } => *status,
             ApiError::Timeout | ApiError::Network(_) | ApiError::Aborted => 0,
         }
@@ -93,6 +106,7 @@ impl ApiError {
             ApiError::Http { status } => format!("HTTP_{status}"),
             ApiError::NotAccepted { .. } => "NOT_ACCEPTED".into(),
             ApiError::Unreadable { .. } => "UNREADABLE_RESPONSE".into(),
+            ApiError::ResponseTooLarge { .. } => "RESPONSE_TOO_LARGE".into(),
             ApiError::ListTooLarge { .. } => "LIST_TOO_LARGE".into(),
             ApiError::Timeout => "TIMEOUT".into(),
             ApiError::Network(_) => "NETWORK".into(),
@@ -101,14 +115,15 @@ impl ApiError {
     }
 
     /// Whether the request may have reached the API even though no answer from the API itself was read,
-    /// so a resend's outcome is unknown rather than failed: a timeout, a network failure, an unreadable
-    /// answer, or a failing status from whoever stood in front of the API.
+    /// so a resend's outcome is unknown rather than failed: a timeout, a network failure, an unreadable or
+    /// oversized answer, or a failing status from whoever stood in front of the API.
     pub fn outcome_unknown(&self) -> bool {
         matches!(
             self,
             ApiError::Timeout
                 | ApiError::Network(_)
                 | ApiError::Unreadable { .. }
+                | ApiError::ResponseTooLarge { .. }
                 | ApiError::Http { .. }
         )
     }
@@ -171,6 +186,8 @@ pub struct ApiRequest {
     pub method: Method,
     pub url: String,
     pub body: Option<String>,
+    /// The largest answer [`send`] reads for it.
+    pub max_body_bytes: usize,
 }
 
 fn endpoint(base: &str, path: &str) -> String {
@@ -201,6 +218,7 @@ pub fn account_request(base: &str) -> ApiRequest {
             encode_query("mask[id]")
         ),
         body: None,
+        max_body_bytes: MAX_BODY_BYTES,
     }
 }
 
@@ -217,6 +235,7 @@ pub fn list_request(base: &str, account_id: u64, offset: usize, limit: usize) ->
             encode_query(ORDER_MASK)
         ),
         body: Some(format!("{{\"parameters\":[{account_id}]}}")),
+        max_body_bytes: MAX_LIST_BODY_BYTES,
     }
 }
 
@@ -229,6 +248,7 @@ pub fn statuses_request(base: &str) -> ApiRequest {
             "SoftLayer_Security_Certificate_Request_Status/getSslRequestStatuses",
         ),
         body: None,
+        max_body_bytes: MAX_BODY_BYTES,
     }
 }
 
@@ -241,6 +261,7 @@ pub fn resend_request(base: &str, id: u64, email: EmailType) -> ApiRequest {
             &format!("SoftLayer_Security_Certificate_Request/{id}/resendEmail"),
         ),
         body: Some(format!("{{\"parameters\":[\"{}\"]}}", email.api_name())),
+        max_body_bytes: MAX_BODY_BYTES,
     }
 }
 
@@ -289,6 +310,29 @@ fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
             status,
             detail: e.to_string(),
         }),
+    }
+}
+
+/// Whether an answer of `status` may be read under `max_bytes`: first from its `Content-Length` (`declared`,
+/// when present: checked before the body is read; a number too long for a `u64` is too large, a value that
+/// is no number is left to the second check), then from the body's length once read (`read`: the header may
+/// be absent, or count compressed bytes).
+pub fn check_size(
+    status: u16,
+    declared: Option<&str>,
+    read: Option<usize>,
+    max_bytes: usize,
+) -> Result<(), ApiError> {
+    let declared_too_large = declared.map(str::trim).is_some_and(|d| {
+        !d.is_empty()
+            && d.bytes().all(|b| b.is_ascii_digit())
+            && !matches!(d.parse::<u64>(), Ok(n) if n <= max_bytes as u64)
+    });
+    let too_large = declared_too_large || read.is_some_and(|r| r > max_bytes);
+    if too_large {
+        Err(ApiError::ResponseTooLarge { status, max_bytes })
+    } else {
+        Ok(())
     }
 }
 
@@ -511,9 +555,18 @@ pub async fn send(
     .map_err(|e| ApiError::Network(network_message(&e)))?;
     let response = request.send().await.map_err(fail)?;
     let status = response.status();
-    let total_items = response.headers().get("SoftLayer-Total-Items");
+    let headers = response.headers();
+    let total_items = headers.get("SoftLayer-Total-Items");
+    // `Content-Length` is CORS-safelisted, so it is readable whenever the server sent it.
+    let declared = headers.get("Content-Length");
+    if let Err(too_large) = check_size(status, declared.as_deref(), None, req.max_body_bytes) {
+        // Stop the download rather than leave it running behind the error.
+        controller.abort();
+        return Err(too_large);
+    }
     let body = response.text().await.map_err(fail)?;
     drop((timer, forward));
+    check_size(status, None, Some(body.len()), req.max_body_bytes)?;
     Ok(RawResponse {
         status,
         total_items,
@@ -714,6 +767,48 @@ mod tests {
             (e.code().as_str(), e.outcome_unknown()),
             ("HTTP_200", false)
         );
+    }
+
+    #[test]
+    fn every_request_carries_its_body_limit() {
+        assert_eq!(
+            list_request("/x", 1, 0, CHUNK).max_body_bytes,
+            MAX_LIST_BODY_BYTES
+        );
+        for r in [
+            account_request("/x"),
+            statuses_request("/x"),
+            resend_request("/x", 1, EmailType::Approver),
+        ] {
+            assert_eq!(r.max_body_bytes, MAX_BODY_BYTES, "{}", r.url);
+        }
+        assert_eq!(MAX_LIST_BODY_BYTES, 32 * 1024 * 1024);
+    }
+
+    #[test]
+    fn an_answer_larger_than_the_limit_is_refused_by_its_length_or_its_body() {
+        let e = ApiError::ResponseTooLarge {
+            status: 200,
+            max_bytes: 1000,
+        };
+        let too_large = Err(e.clone());
+        assert_eq!(check_size(200, Some("1000"), None, 1000), Ok(()));
+        assert_eq!(check_size(200, Some(" 1001 "), None, 1000), too_large);
+        assert_eq!(
+            check_size(200, Some("99999999999999999999"), None, 1000),
+            too_large,
+            "too long for a u64 is too large"
+        );
+        assert_eq!(
+            check_size(200, Some("lots"), None, 1000),
+            Ok(()),
+            "no number: left to the body check"
+        );
+        assert_eq!(check_size(200, None, None, 1000), Ok(()));
+        assert_eq!(check_size(200, None, Some(1000), 1000), Ok(()));
+        assert_eq!(check_size(200, None, Some(1001), 1000), too_large);
+        assert_eq!((e.code().as_str(), e.status()), ("RESPONSE_TOO_LARGE", 200));
+        assert!(e.outcome_unknown(), "the request reached the API");
     }
 
     #[test]

@@ -158,6 +158,8 @@ pub struct Messages {
     http_status_sentence: fn(status: u16) -> String,
     /// The list is longer than a load reads.
     list_too_large_sentence: fn(max_orders: usize, max_requests: usize) -> String,
+    /// An answer larger than the widget reads, in MiB.
+    response_too_large_sentence: fn(max_mib: usize) -> String,
 }
 
 /// The text with its first letter in upper case, for a sentence that starts with a name. ASCII only: the
@@ -271,6 +273,9 @@ impl Messages {
             }
             E::NotAccepted { .. } => self.not_accepted.into(),
             E::Unreadable { .. } => self.unreadable.into(),
+            E::ResponseTooLarge { max_bytes, .. } => {
+                (self.response_too_large_sentence)(max_bytes.div_ceil(1024 * 1024))
+            }
             E::ListTooLarge { .. } => (self.list_too_large_sentence)(MAX_ORDERS, MAX_LIST_REQUESTS),
             E::Timeout => self.timeout.into(),
             E::Network(_) => self.network.into(),
@@ -399,7 +404,7 @@ mod tests {
     }
 
     #[test]
-    fn the_list_limits_are_named_in_every_locale() {
+    fn the_size_limits_are_named_in_every_locale() {
         for lang in Lang::ALL {
             let t = lang.messages();
             let list = t.explain(&ApiError::ListTooLarge { status: 200 });
@@ -409,6 +414,12 @@ mod tests {
                 "{}: {list:?}",
                 t.tag
             );
+            let body = ApiError::ResponseTooLarge {
+                status: 200,
+                max_bytes: crate::api::MAX_LIST_BODY_BYTES,
+            };
+            assert!(t.explain(&body).contains("32 MiB"), "{}", t.tag);
+            assert!(t.resend_error_text(&body).ends_with(t.unknown_outcome));
         }
         assert_eq!(
             Lang::En.messages().explain(&ApiError::ListTooLarge { status: 200 }),
@@ -486,6 +497,7 @@ mod tests {
             unnamed_order_sentence,
             http_status_sentence,
             list_too_large_sentence,
+            response_too_large_sentence,
         } = t;
         macro_rules! named {
             ($($field:ident,)+) => {
@@ -596,6 +608,11 @@ mod tests {
                 "list_too_large_sentence",
                 list_too_large_sentence(12345, 67890),
                 vec!["12345", "67890"],
+            ),
+            (
+                "response_too_large_sentence",
+                response_too_large_sentence(12345),
+                vec!["12345"],
             ),
         ];
         (strings, sentences)
