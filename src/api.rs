@@ -16,8 +16,25 @@ status[id,name,description],orderItem[id,description]]";
 /// How many orders one list request asks for (`resultLimit=offset,CHUNK`).
 pub const CHUNK: usize = 500;
 
-/// Most chunks read when the API gives no total (200,000 orders; the real lists are short).
-pub const MAX_CHUNKS: usize = 400;
+/// Most orders one load reads. Real accounts hold tens or hundreds of SSL orders; 100,000 keeps the whole
+/// list, sorted and filtered in the browser, in a few tens of MB, and bounds a `SoftLayer-Total-Items` that
+/// is wrong or lies (a total above it ends the load at once, see [`ListProgress::add`]). Hitting it fails
+/// the load with [`ApiError::ListTooLarge`]: a cut list would look complete.
+pub const MAX_ORDERS: usize = 100_000;
+
+/// Most list requests one load sends (not counting account discovery): the full chunks of [`MAX_ORDERS`]
+/// (200 of [`CHUNK`]) and the one that finds the end when the API gives no total. A backstop for an API
+/// whose paging never ends while adding a few orders each time; hitting it fails the load with
+/// [`ApiError::ListTooLarge`] too.
+pub const MAX_LIST_REQUESTS: usize = MAX_ORDERS / CHUNK + 1;
+
+/// Largest body [`send`] reads for a chunk of the list. A full chunk of 500 orders is some 0.5 MB with
+/// ordinary names and 5 MB with 10 KB ones; 32 MiB leaves room for anything real while refusing an answer
+/// that would exhaust the tab. Larger: [`ApiError::ResponseTooLarge`].
+pub const MAX_LIST_BODY_BYTES: usize = 32 * 1024 * 1024;
+
+/// Largest body [`send`] reads for the other calls: an account id, the status list, `true` or `false`.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// Default base URL of the real API.
 pub const DEFAULT_API_BASE: &str = "https://api.softlayer.com/rest/v3.1";
@@ -25,20 +42,33 @@ pub const DEFAULT_API_BASE: &str = "https://api.softlayer.com/rest/v3.1";
 /// Everything that can go wrong talking to the API, as the user and the host page need to tell it apart.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ApiError {
-    /// The API answered with its error shape `{"error","code"}` (on any HTTP status, even 200), or with a
-    /// failing HTTP status and no readable body.
+    /// The API answered with its error shape `{"error","code"}`, on any HTTP status, even 200 (where an
+    /// `"error"` alone is enough). The API itself refused: nothing was done.
     #[error("{message}")]
     Api {
         status: u16,
         code: Option<String>,
         message: String,
     },
+    /// A failing HTTP status without SoftLayer's error shape: a 502/503/504, or the HTML or empty error
+    /// page of a gateway or proxy in front of the API. Who answered, and whether the API acted before, is
+    /// unknown, so a resend's outcome is too.
+    #[error("the API or a gateway in front of it answered HTTP {status}")]
+    Http { status: u16 },
     /// `resendEmail` answered a bare `false`: the certificate authority did not accept the request.
     #[error("the certificate authority did not accept the request")]
     NotAccepted { status: u16 },
     /// The answer could not be read: empty, malformed or truncated JSON, or the wrong shape.
     #[error("unreadable answer from the API (HTTP {status}): {detail}")]
     Unreadable { status: u16, detail: String },
+    /// The answer is larger than the widget reads ([`MAX_LIST_BODY_BYTES`] or [`MAX_BODY_BYTES`]): it
+    /// arrived, so the API may have acted, but it was not read.
+    #[error("the API's answer (HTTP {status}) is larger than {max_bytes} bytes")]
+    ResponseTooLarge { status: u16, max_bytes: usize },
+    /// The list is longer than the widget reads: more than [`MAX_ORDERS`] orders, or more than
+    /// [`MAX_LIST_REQUESTS`] requests. The load fails rather than show a cut list as if it were whole.
+    #[error("the list is longer than {MAX_ORDERS} orders or {MAX_LIST_REQUESTS} requests")]
+    ListTooLarge { status: u16 },
     /// No answer within the configured time.
     #[error("the API did not answer in time")]
     Timeout,
@@ -59,8 +89,11 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             ApiError::Api { status, .. }
+            | ApiError::Http { status }
             | ApiError::NotAccepted { status }
-            | ApiError::Unreadable { status, .. } => *status,
+            | ApiError::Unreadable { status, .. }
+            | ApiError::ResponseTooLarge { status, .. }
+            | ApiError::ListTooLarge { status } => *status,
             ApiError::Timeout
             | ApiError::Network(_)
             | ApiError::Aborted
@@ -77,8 +110,11 @@ impl ApiError {
             ApiError::Api {
                 code: None, status, ..
             } => format!("HTTP_{status}"),
+            ApiError::Http { status } => format!("HTTP_{status}"),
             ApiError::NotAccepted { .. } => "NOT_ACCEPTED".into(),
             ApiError::Unreadable { .. } => "UNREADABLE_RESPONSE".into(),
+            ApiError::ResponseTooLarge { .. } => "RESPONSE_TOO_LARGE".into(),
+            ApiError::ListTooLarge { .. } => "LIST_TOO_LARGE".into(),
             ApiError::Timeout => "TIMEOUT".into(),
             ApiError::Network(_) => "NETWORK".into(),
             ApiError::Aborted => "ABORTED".into(),
@@ -86,12 +122,17 @@ impl ApiError {
         }
     }
 
-    /// Whether the request may have reached the API even though no answer was read, so a resend's
-    /// outcome is unknown rather than failed.
+    /// Whether the request may have reached the API even though no answer from the API itself was read,
+    /// so a resend's outcome is unknown rather than failed: a timeout, a network failure, an unreadable or
+    /// oversized answer, or a failing status from whoever stood in front of the API.
     pub fn outcome_unknown(&self) -> bool {
         matches!(
             self,
-            ApiError::Timeout | ApiError::Network(_) | ApiError::Unreadable { .. }
+            ApiError::Timeout
+                | ApiError::Network(_)
+                | ApiError::Unreadable { .. }
+                | ApiError::ResponseTooLarge { .. }
+                | ApiError::Http { .. }
         )
     }
 }
@@ -153,6 +194,8 @@ pub struct ApiRequest {
     pub method: Method,
     pub url: String,
     pub body: Option<String>,
+    /// The largest answer [`send`] reads for it.
+    pub max_body_bytes: usize,
 }
 
 fn endpoint(base: &str, path: &str) -> String {
@@ -183,6 +226,7 @@ pub fn account_request(base: &str) -> ApiRequest {
             encode_query("mask[id]")
         ),
         body: None,
+        max_body_bytes: MAX_BODY_BYTES,
     }
 }
 
@@ -199,6 +243,7 @@ pub fn list_request(base: &str, account_id: u64, offset: usize, limit: usize) ->
             encode_query(ORDER_MASK)
         ),
         body: Some(format!("{{\"parameters\":[{account_id}]}}")),
+        max_body_bytes: MAX_LIST_BODY_BYTES,
     }
 }
 
@@ -211,6 +256,7 @@ pub fn statuses_request(base: &str) -> ApiRequest {
             "SoftLayer_Security_Certificate_Request_Status/getSslRequestStatuses",
         ),
         body: None,
+        max_body_bytes: MAX_BODY_BYTES,
     }
 }
 
@@ -223,6 +269,7 @@ pub fn resend_request(base: &str, id: u64, email: EmailType) -> ApiRequest {
             &format!("SoftLayer_Security_Certificate_Request/{id}/resendEmail"),
         ),
         body: Some(format!("{{\"parameters\":[\"{}\"]}}", email.api_name())),
+        max_body_bytes: MAX_BODY_BYTES,
     }
 }
 
@@ -236,11 +283,20 @@ pub struct RawResponse {
 }
 
 /// Parses a body and turns SoftLayer's error shape, on any status, into an [`ApiError`].
+///
+/// On a failing status only `{"error", "code"}` with a string code is the API's own refusal
+/// ([`ApiError::Api`], definite); anything else there, an HTML or empty error page or other JSON, came from
+/// the API or from a gateway in front of it, which may have passed the request on ([`ApiError::Http`],
+/// outcome unknown). On a 2xx status an `"error"` alone is the API's, as no gateway fails with a 2xx.
 fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
     let status = raw.status;
+    let success = (200..300).contains(&status);
     let parsed: Result<Value, _> = serde_json::from_str(&raw.body);
     match parsed {
-        Ok(Value::Object(map)) if map.contains_key("error") => {
+        Ok(Value::Object(map))
+            if map.contains_key("error")
+                && (success || map.get("code").is_some_and(Value::is_string)) =>
+        {
             let message = match map.get("error") {
                 Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
                 _ => format!("The API reported an error (HTTP {status})."),
@@ -252,11 +308,7 @@ fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
                 message,
             })
         }
-        _ if !(200..300).contains(&status) => Err(ApiError::Api {
-            status,
-            code: None,
-            message: format!("The API answered HTTP {status}."),
-        }),
+        _ if !success => Err(ApiError::Http { status }),
         Ok(value) => Ok(value),
         Err(_) if raw.body.trim().is_empty() => Err(ApiError::Unreadable {
             status,
@@ -266,6 +318,29 @@ fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
             status,
             detail: e.to_string(),
         }),
+    }
+}
+
+/// Whether an answer of `status` may be read under `max_bytes`: first from its `Content-Length` (`declared`,
+/// when present: checked before the body is read; a number too long for a `u64` is too large, a value that
+/// is no number is left to the second check), then from the body's length once read (`read`: the header may
+/// be absent, or count compressed bytes).
+pub fn check_size(
+    status: u16,
+    declared: Option<&str>,
+    read: Option<usize>,
+    max_bytes: usize,
+) -> Result<(), ApiError> {
+    let declared_too_large = declared.map(str::trim).is_some_and(|d| {
+        !d.is_empty()
+            && d.bytes().all(|b| b.is_ascii_digit())
+            && !matches!(d.parse::<u64>(), Ok(n) if n <= max_bytes as u64)
+    });
+    let too_large = declared_too_large || read.is_some_and(|r| r > max_bytes);
+    if too_large {
+        Err(ApiError::ResponseTooLarge { status, max_bytes })
+    } else {
+        Ok(())
     }
 }
 
@@ -313,7 +388,9 @@ pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
 /// `SoftLayer-Total-Items` says there is more, ask for the next chunk; without the header (or when CORS hides
 /// it), a full chunk may be followed by more and a short one ends the list; an API that ignores
 /// `resultLimit` answers with everything at once or repeats itself, and a chunk that adds nothing ends it; a
-/// total that is never delivered is bounded by a number of requests.
+/// total that is never delivered is bounded by a number of requests. Whatever the API says or sends, a load
+/// reads at most [`MAX_ORDERS`] orders in [`MAX_LIST_REQUESTS`] requests, and beyond that fails with
+/// [`ListTooLarge`] rather than end with a cut list.
 #[derive(Debug, Default)]
 pub struct ListProgress {
     orders: Vec<Order>,
@@ -322,14 +399,21 @@ pub struct ListProgress {
     requests: usize,
 }
 
+/// The list is longer than a load reads ([`MAX_ORDERS`] orders, [`MAX_LIST_REQUESTS`] requests).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListTooLarge;
+
 impl ListProgress {
     /// The `offset` of the next `resultLimit`.
     pub fn next_offset(&self) -> usize {
         self.orders.len()
     }
 
-    /// Adds one chunk's orders; returns whether another chunk should be requested.
-    pub fn add(&mut self, chunk: ListChunk) -> bool {
+    /// Adds one chunk's orders; returns whether another chunk should be requested, or [`ListTooLarge`]
+    /// when the API announces, or delivers, more than [`MAX_ORDERS`] orders, or when one more request
+    /// would exceed [`MAX_LIST_REQUESTS`]. An announced total above the limit fails at once: reading up to
+    /// the limit first would only cost requests before the same failure.
+    pub fn add(&mut self, chunk: ListChunk) -> Result<bool, ListTooLarge> {
         self.requests += 1;
         let received = chunk.orders.len();
         let before = self.orders.len();
@@ -340,12 +424,21 @@ impl ListProgress {
             }
         }
         self.total = chunk.total.or(self.total);
-        let limit = self.total.map_or(MAX_CHUNKS, |total| total / CHUNK + 2);
+        if self.orders.len().max(self.total.unwrap_or(0)) > MAX_ORDERS {
+            return Err(ListTooLarge);
+        }
         let more = match self.total {
-            Some(total) => self.orders.len() < total,
+            // A total the chunks never reach ends the list after the requests it should have taken.
+            Some(total) => self.orders.len() < total && self.requests < total / CHUNK + 2,
             None => received == CHUNK,
         };
-        more && self.orders.len() > before && self.requests < limit
+        if !more || self.orders.len() == before {
+            Ok(false)
+        } else if self.requests >= MAX_LIST_REQUESTS {
+            Err(ListTooLarge)
+        } else {
+            Ok(true)
+        }
     }
 
     /// The orders read and the total to show: the API's, or the count when it gave none (or too few).
@@ -472,9 +565,18 @@ pub async fn send(
     .map_err(|e| ApiError::Network(network_message(&e)))?;
     let response = request.send().await.map_err(fail)?;
     let status = response.status();
-    let total_items = response.headers().get("SoftLayer-Total-Items");
+    let headers = response.headers();
+    let total_items = headers.get("SoftLayer-Total-Items");
+    // `Content-Length` is CORS-safelisted, so it is readable whenever the server sent it.
+    let declared = headers.get("Content-Length");
+    if let Err(too_large) = check_size(status, declared.as_deref(), None, req.max_body_bytes) {
+        // Stop the download rather than leave it running behind the error.
+        controller.abort();
+        return Err(too_large);
+    }
     let body = response.text().await.map_err(fail)?;
     drop((timer, forward));
+    check_size(status, None, Some(body.len()), req.max_body_bytes)?;
     Ok(RawResponse {
         status,
         total_items,
@@ -615,6 +717,108 @@ mod tests {
         let e = decode_list(&raw(502, "<html>Bad gateway</html>")).unwrap_err();
         assert_eq!(e.status(), 502);
         assert_eq!(e.code(), "HTTP_502");
+        // Since the gateway change: who answered is unknown, and so is a resend's outcome.
+        assert!(e.outcome_unknown());
+    }
+
+    #[test]
+    fn gateway_statuses_with_an_html_page_are_of_unknown_outcome() {
+        let page = "<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>";
+        for status in [502, 503, 504] {
+            let e = decode_resend(&raw(status, page)).unwrap_err();
+            assert_eq!(e, ApiError::Http { status });
+            assert_eq!(e.status(), status);
+            assert_eq!(e.code(), format!("HTTP_{status}"));
+            assert!(e.outcome_unknown(), "{status}");
+            assert!(e.to_string().contains(&status.to_string()), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_failing_status_with_an_empty_body_is_of_unknown_outcome() {
+        for body in ["", "  \n"] {
+            let e = decode_resend(&raw(404, body)).unwrap_err();
+            assert_eq!(e, ApiError::Http { status: 404 });
+            assert_eq!((e.status(), e.code().as_str()), (404, "HTTP_404"));
+            assert!(e.outcome_unknown());
+        }
+    }
+
+    #[test]
+    fn a_failing_status_with_json_that_is_not_the_error_shape_is_of_unknown_outcome() {
+        // A gateway's own JSON: an "error" without SoftLayer's exception code, or any other value.
+        for body in [
+            r#"{"error":"Bad Gateway"}"#,
+            r#"{"error":"x","code":null}"#,
+            "true",
+            "[]",
+        ] {
+            let e = decode_resend(&raw(502, body)).unwrap_err();
+            assert_eq!(e, ApiError::Http { status: 502 }, "{body}");
+            assert!(e.outcome_unknown());
+        }
+    }
+
+    #[test]
+    fn the_error_shape_stays_a_definite_refusal_on_500_and_200() {
+        let body = r#"{"error":"Internal Error","code":"SoftLayer_Exception_Public"}"#;
+        for status in [500, 200] {
+            let e = decode_resend(&raw(status, body)).unwrap_err();
+            assert!(matches!(e, ApiError::Api { .. }), "{e:?}");
+            assert_eq!(
+                (e.status(), e.code().as_str()),
+                (status, "SoftLayer_Exception_Public")
+            );
+            assert!(!e.outcome_unknown(), "{status}");
+        }
+        // On 200 an "error" alone is still the API's, as before.
+        let e = decode_resend(&raw(200, r#"{"error":"Internal Error"}"#)).unwrap_err();
+        assert_eq!(
+            (e.code().as_str(), e.outcome_unknown()),
+            ("HTTP_200", false)
+        );
+    }
+
+    #[test]
+    fn every_request_carries_its_body_limit() {
+        assert_eq!(
+            list_request("/x", 1, 0, CHUNK).max_body_bytes,
+            MAX_LIST_BODY_BYTES
+        );
+        for r in [
+            account_request("/x"),
+            statuses_request("/x"),
+            resend_request("/x", 1, EmailType::Approver),
+        ] {
+            assert_eq!(r.max_body_bytes, MAX_BODY_BYTES, "{}", r.url);
+        }
+        assert_eq!(MAX_LIST_BODY_BYTES, 32 * 1024 * 1024);
+    }
+
+    #[test]
+    fn an_answer_larger_than_the_limit_is_refused_by_its_length_or_its_body() {
+        let e = ApiError::ResponseTooLarge {
+            status: 200,
+            max_bytes: 1000,
+        };
+        let too_large = Err(e.clone());
+        assert_eq!(check_size(200, Some("1000"), None, 1000), Ok(()));
+        assert_eq!(check_size(200, Some(" 1001 "), None, 1000), too_large);
+        assert_eq!(
+            check_size(200, Some("99999999999999999999"), None, 1000),
+            too_large,
+            "too long for a u64 is too large"
+        );
+        assert_eq!(
+            check_size(200, Some("lots"), None, 1000),
+            Ok(()),
+            "no number: left to the body check"
+        );
+        assert_eq!(check_size(200, None, None, 1000), Ok(()));
+        assert_eq!(check_size(200, None, Some(1000), 1000), Ok(()));
+        assert_eq!(check_size(200, None, Some(1001), 1000), too_large);
+        assert_eq!((e.code().as_str(), e.status()), ("RESPONSE_TOO_LARGE", 200));
+        assert!(e.outcome_unknown(), "the request reached the API");
     }
 
     #[test]
@@ -642,18 +846,18 @@ mod tests {
     #[test]
     fn with_a_total_chunks_are_read_until_it_is_reached() {
         let mut p = ListProgress::default();
-        assert!(p.add(chunk(0..500, Some(1200))));
+        assert_eq!(p.add(chunk(0..500, Some(1200))), Ok(true));
         assert_eq!(p.next_offset(), 500);
-        assert!(p.add(chunk(500..1000, Some(1200))));
-        assert!(!p.add(chunk(1000..1200, Some(1200))));
+        assert_eq!(p.add(chunk(500..1000, Some(1200))), Ok(true));
+        assert_eq!(p.add(chunk(1000..1200, Some(1200))), Ok(false));
         assert_eq!(p.finish().1, 1200);
     }
 
     #[test]
     fn without_a_total_a_short_chunk_ends_the_list() {
         let mut p = ListProgress::default();
-        assert!(p.add(chunk(0..500, None)));
-        assert!(!p.add(chunk(500..700, None)));
+        assert_eq!(p.add(chunk(0..500, None)), Ok(true));
+        assert_eq!(p.add(chunk(500..700, None)), Ok(false));
         let (orders, total) = p.finish();
         assert_eq!((orders.len(), total), (700, 700));
     }
@@ -661,32 +865,142 @@ mod tests {
     #[test]
     fn an_api_that_ignores_result_limit_is_read_once() {
         let mut p = ListProgress::default();
-        assert!(
-            !p.add(chunk(0..1200, None)),
+        assert_eq!(
+            p.add(chunk(0..1200, None)),
+            Ok(false),
             "more than asked for is the whole list"
         );
         let mut p = ListProgress::default();
-        assert!(p.add(chunk(0..500, None)));
-        assert!(!p.add(chunk(0..500, None)), "a repeated chunk adds nothing");
+        assert_eq!(p.add(chunk(0..500, None)), Ok(true));
+        assert_eq!(
+            p.add(chunk(0..500, None)),
+            Ok(false),
+            "a repeated chunk adds nothing"
+        );
         assert_eq!(p.finish().0.len(), 500);
     }
 
     #[test]
     fn a_total_that_is_never_delivered_stops() {
         let mut p = ListProgress::default();
-        assert!(
-            !p.add(chunk(0..0, Some(1_000_000))),
+        assert_eq!(
+            p.add(chunk(0..0, Some(90_000))),
+            Ok(false),
             "an empty chunk ends it"
         );
         let mut p = ListProgress::default();
         let mut requests = 0;
-        while p.add(ListChunk {
-            orders: vec![Order::default(); CHUNK],
-            total: Some(1000),
-        }) {
+        // 100 new orders a request against a total of 1000: the requests a total of 1000 takes, and two more.
+        while p.add(chunk(requests * 100..requests * 100 + 100, Some(1000))) == Ok(true) {
             requests += 1;
             assert!(requests < 10, "bounded");
         }
+        assert_eq!(requests + 1, 1000 / CHUNK as u64 + 2);
+    }
+
+    #[test]
+    fn a_lying_total_fails_at_once_instead_of_raising_the_request_limit() {
+        let mut p = ListProgress::default();
+        assert_eq!(p.add(chunk(0..500, Some(4_000_000_000))), Err(ListTooLarge));
+        let mut p = ListProgress::default();
+        assert_eq!(
+            p.add(chunk(0..500, Some(MAX_ORDERS))),
+            Ok(true),
+            "the limit itself is allowed"
+        );
+        assert_eq!(
+            p.add(chunk(500..1000, Some(MAX_ORDERS + 1))),
+            Err(ListTooLarge)
+        );
+    }
+
+    #[test]
+    fn a_list_of_exactly_max_orders_loads_with_or_without_a_total() {
+        for total in [Some(MAX_ORDERS), None] {
+            let mut p = ListProgress::default();
+            let mut requests = 0;
+            let mut next = 0;
+            loop {
+                let end = (next + CHUNK as u64).min(MAX_ORDERS as u64);
+                requests += 1;
+                match p.add(chunk(next..end, total)) {
+                    Ok(true) => next = end,
+                    Ok(false) => break,
+                    Err(e) => panic!("{total:?}: {e:?} after {requests} requests"),
+                }
+            }
+            assert!(requests <= MAX_LIST_REQUESTS, "{total:?}");
+            assert_eq!(p.finish(), (p_orders(MAX_ORDERS), MAX_ORDERS), "{total:?}");
+        }
+    }
+
+    fn p_orders(n: usize) -> Vec<Order> {
+        chunk(0..n as u64, None).orders
+    }
+
+    #[test]
+    fn more_orders_than_the_limit_fail_without_a_total() {
+        let mut p = ListProgress::default();
+        let mut next = 0;
+        let outcome = loop {
+            match p.add(chunk(next..next + CHUNK as u64, None)) {
+                Ok(true) => next += CHUNK as u64,
+                other => break other,
+            }
+        };
+        assert_eq!(outcome, Err(ListTooLarge));
+        assert_eq!(
+            next as usize, MAX_ORDERS,
+            "failed on the chunk past the limit"
+        );
+    }
+
+    #[test]
+    fn orders_without_ids_repeated_forever_hit_the_order_limit() {
+        let mut p = ListProgress::default();
+        let mut requests = 0;
+        let outcome = loop {
+            requests += 1;
+            match p.add(ListChunk {
+                orders: vec![Order::default(); CHUNK],
+                total: None,
+            }) {
+                Ok(true) => {}
+                other => break other,
+            }
+        };
+        assert_eq!(outcome, Err(ListTooLarge));
+        assert_eq!(requests, MAX_LIST_REQUESTS);
+    }
+
+    #[test]
+    fn paging_that_never_ends_hits_the_request_limit() {
+        // Full chunks that are all repeats but one new order: the order limit is far, the request one not.
+        let mut p = ListProgress::default();
+        let mut requests = 0u64;
+        let outcome = loop {
+            let mut c = chunk(0..CHUNK as u64 - 1, None);
+            c.orders.push(Order {
+                id: Some(1_000_000 + requests),
+                ..Order::default()
+            });
+            requests += 1;
+            match p.add(c) {
+                Ok(true) => {}
+                other => break other,
+            }
+        };
+        assert_eq!(outcome, Err(ListTooLarge));
+        assert_eq!(requests as usize, MAX_LIST_REQUESTS);
+        assert!(p.next_offset() < MAX_ORDERS);
+    }
+
+    #[test]
+    fn the_limits_hold_their_documented_values() {
+        assert_eq!((MAX_ORDERS, MAX_LIST_REQUESTS, CHUNK), (100_000, 201, 500));
+        let e = ApiError::ListTooLarge { status: 200 };
+        assert_eq!((e.code().as_str(), e.status()), ("LIST_TOO_LARGE", 200));
+        assert!(!e.outcome_unknown());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! fetched (once per widget, beside the first list load and never in its way). Only [`load_orders`] and
 //! the hook that calls it touch the network.
 
-use crate::api::{self, ApiError, ApiRequest, ListProgress, RawResponse, Transport};
+use crate::api::{self, ApiError, ApiRequest, ListProgress, ListTooLarge, RawResponse, Transport};
 use crate::model::Order;
 
 /// What comes after an answer of the list load.
@@ -51,7 +51,9 @@ impl OrderListLoad {
         )
     }
 
-    /// Reads the answer to the last request. An API error, or an answer of the wrong shape, ends the load.
+    /// Reads the answer to the last request. An API error, an answer of the wrong shape, or a list longer
+    /// than a load reads ([`ApiError::ListTooLarge`], with the status of the answer that showed it) ends the
+    /// load; the orders read so far are dropped, never shown as if they were the whole list.
     pub fn answer(&mut self, raw: &RawResponse) -> Result<LoadStep, ApiError> {
         let Some(account_id) = self.account_id else {
             let discovered = api::decode_account(raw)?;
@@ -59,7 +61,11 @@ impl OrderListLoad {
             return Ok(LoadStep::Send(self.chunk_request(discovered)));
         };
         let chunk = api::decode_list(raw)?;
-        if self.progress.add(chunk) {
+        let more = self.progress.add(chunk).map_err(|ListTooLarge| {
+            self.progress = ListProgress::default();
+            ApiError::ListTooLarge { status: raw.status }
+        })?;
+        if more {
             Ok(LoadStep::Send(self.chunk_request(account_id)))
         } else {
             let (orders, total) = std::mem::take(&mut self.progress).finish();
@@ -230,6 +236,51 @@ mod tests {
         sent(load.answer(&ok(&orders_json(0..500), None)));
         let error = load.answer(&ok("[{\"id\":1", None)).unwrap_err();
         assert!(matches!(error, ApiError::Unreadable { .. }), "{error:?}");
+    }
+
+    #[test]
+    fn a_lying_total_ends_the_load_with_list_too_large_at_once() {
+        let (mut load, _) = OrderListLoad::start("/x", Some(1));
+        let error = load
+            .answer(&ok(&orders_json(0..500), Some(4_000_000_000)))
+            .unwrap_err();
+        assert_eq!(error, ApiError::ListTooLarge { status: 200 });
+        assert_eq!(error.code(), "LIST_TOO_LARGE");
+    }
+
+    #[test]
+    fn a_list_past_the_order_limit_ends_the_load_and_shows_no_part_of_it() {
+        let (mut load, _) = OrderListLoad::start("/x", Some(1));
+        let mut requests = 0;
+        let mut next = 0;
+        let error = loop {
+            requests += 1;
+            assert!(requests <= api::MAX_LIST_REQUESTS, "bounded");
+            let end = next + CHUNK as u64;
+            match load.answer(&ok(&orders_json(next..end), None)) {
+                Ok(LoadStep::Send(request)) => {
+                    assert!(request.url.ends_with(&format!("resultLimit={end},{CHUNK}")));
+                    next = end;
+                }
+                Ok(LoadStep::Done(orders, _)) => panic!("a cut list of {} orders", orders.len()),
+                Err(error) => break error,
+            }
+        };
+        assert_eq!(error, ApiError::ListTooLarge { status: 200 });
+        assert_eq!(requests, api::MAX_LIST_REQUESTS);
+    }
+
+    #[test]
+    fn a_gateway_error_on_a_chunk_ends_the_load_with_its_status() {
+        let (mut load, _) = OrderListLoad::start("/x", Some(1));
+        let raw = RawResponse {
+            status: 503,
+            total_items: None,
+            body: "<html><body>Service Unavailable</body></html>".into(),
+        };
+        let error = load.answer(&raw).unwrap_err();
+        assert_eq!(error, ApiError::Http { status: 503 });
+        assert_eq!(error.code(), "HTTP_503");
     }
 
     #[test]

@@ -323,21 +323,19 @@ impl Filter {
 }
 
 /// The status filter's choices: the API's status list in its order, then any other name the orders carry
-/// (a list that failed to load, or a status the list does not know), each once.
+/// (a list that failed to load, or a status the list does not know), each once. Linear in the orders: a
+/// set of the names seen, so a long list with few statuses costs one lookup per order.
 pub fn status_choices<'a>(
     known: impl IntoIterator<Item = &'a str>,
     orders: &'a [Order],
 ) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    let seen = known
+    let mut seen = std::collections::HashSet::new();
+    known
         .into_iter()
-        .chain(orders.iter().filter_map(|o| o.status_name.as_deref()));
-    for name in seen {
-        if !names.iter().any(|n| n == name) {
-            names.push(name.to_owned());
-        }
-    }
-    names
+        .chain(orders.iter().filter_map(|o| o.status_name.as_deref()))
+        .filter(|name| seen.insert(*name))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The page sizes a user can choose.
@@ -722,6 +720,30 @@ mod tests {
             ["Pending CA Approval", "Complete", "On hold"]
         );
         assert_eq!(status_choices([], &orders), ["Complete", "On hold"]);
+    }
+
+    #[test]
+    fn status_choices_of_a_long_list_with_repeated_names_keep_the_first_seen_order() {
+        let names: Vec<String> = (0..1_000).map(|i| format!("Status {i}")).collect();
+        // 100,000 orders cycling through 1,000 names, the last ones first.
+        let orders: Vec<Order> = (0..100_000)
+            .map(|i| Order {
+                status_name: Some(names[999 - i % 1_000].clone()),
+                ..Order::default()
+            })
+            .collect();
+        let choices = status_choices(["Status 5", "Pending CA Approval"], &orders);
+        assert_eq!(choices.len(), 1_001);
+        assert_eq!(
+            choices[..4],
+            [
+                "Status 5",
+                "Pending CA Approval",
+                "Status 999",
+                "Status 998"
+            ]
+        );
+        assert_eq!(choices.last().map(String::as_str), Some("Status 0"));
     }
 
     #[test]

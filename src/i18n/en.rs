@@ -71,4 +71,13 @@ pub(super) static MESSAGES: Messages = Messages {
         }
     },
     unnamed_order_sentence: |id| format!("order {id}"),
+    http_status_sentence: |status| {
+        format!("The API, or a gateway in front of it, answered HTTP {status}.")
+    },
+    list_too_large_sentence: |max_orders, max_requests| {
+        format!("The list is too long for the widget, which reads at most {max_orders} orders in {max_requests} requests.")
+    },
+    response_too_large_sentence: |max_mib| {
+        format!("The API's answer is larger than the {max_mib} MiB the widget reads.")
+    },
 };

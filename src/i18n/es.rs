@@ -70,4 +70,13 @@ pub(super) static MESSAGES: Messages = Messages {
         }
     },
     unnamed_order_sentence: |id| format!("pedido {id}"),
+    http_status_sentence: |status| {
+        format!("La API, o una pasarela situada delante de ella, respondió HTTP {status}.")
+    },
+    list_too_large_sentence: |max_orders, max_requests| {
+        format!("La lista es demasiado larga para el widget, que lee como máximo {max_orders} pedidos en {max_requests} solicitudes.")
+    },
+    response_too_large_sentence: |max_mib| {
+        format!("La respuesta de la API supera los {max_mib} MiB que lee el widget.")
+    },
 };

@@ -15,7 +15,7 @@
 //!    every sentence keeps its values, the tag round-trips through [`Lang::from_tag`], the table is not a
 //!    copy of another one, and the configuration error names every language.
 
-use crate::api::ApiError;
+use crate::api::{ApiError, MAX_LIST_REQUESTS, MAX_ORDERS};
 use crate::model::{Column, EmailType};
 
 /// Declares the locales from one list of `Variant => module,` lines: the modules, the [`Lang`] enum,
@@ -155,6 +155,12 @@ pub struct Messages {
     page_of_sentence: fn(page: usize, pages: usize) -> String,
     sorted_by_sentence: fn(column: &str, ascending: bool) -> String,
     unnamed_order_sentence: fn(id: u64) -> String,
+    /// A failing HTTP status without the API's error text: the API or a gateway in front of it.
+    http_status_sentence: fn(status: u16) -> String,
+    /// The list is longer than a load reads.
+    list_too_large_sentence: fn(max_orders: usize, max_requests: usize) -> String,
+    /// An answer larger than the widget reads, in MiB.
+    response_too_large_sentence: fn(max_mib: usize) -> String,
 }
 
 /// The text with its first letter in upper case, for a sentence that starts with a name. ASCII only: the
@@ -262,29 +268,37 @@ impl Messages {
                 status,
                 code,
                 message,
-            } => {
-                let hint = match (code.as_deref().unwrap_or(""), *status) {
-                    ("SoftLayer_Exception_WebService_RateLimitExceeded", _) => {
-                        Some(self.rate_limited)
-                    }
-                    ("SoftLayer_Exception_Account_Authentication_AccessTokenValidation", _) => {
-                        Some(self.token_expired)
-                    }
-                    (_, 401) => Some(self.denied),
-                    ("SoftLayer_Exception_ObjectNotFound", _) | (_, 404) => Some(self.not_found),
-                    _ => None,
-                };
-                match hint {
-                    Some(hint) if hint != message => format!("{message} ({hint})"),
-                    _ => message.clone(),
-                }
+            } => self.with_hint(message.clone(), code.as_deref(), *status),
+            E::Http { status } => {
+                self.with_hint((self.http_status_sentence)(*status), None, *status)
             }
             E::NotAccepted { .. } => self.not_accepted.into(),
             E::Unreadable { .. } => self.unreadable.into(),
+            E::ResponseTooLarge { max_bytes, .. } => {
+                (self.response_too_large_sentence)(max_bytes.div_ceil(1024 * 1024))
+            }
+            E::ListTooLarge { .. } => (self.list_too_large_sentence)(MAX_ORDERS, MAX_LIST_REQUESTS),
             E::Timeout => self.timeout.into(),
             E::Network(_) => self.network.into(),
             E::Aborted => String::new(),
             E::CredentialsWithdrawn => self.credentials_withdrawn.into(),
+        }
+    }
+
+    /// `message`, followed by the hint for a failure the user can act on, unless it says the same.
+    fn with_hint(&self, message: String, code: Option<&str>, status: u16) -> String {
+        let hint = match (code.unwrap_or(""), status) {
+            ("SoftLayer_Exception_WebService_RateLimitExceeded", _) => Some(self.rate_limited),
+            ("SoftLayer_Exception_Account_Authentication_AccessTokenValidation", _) => {
+                Some(self.token_expired)
+            }
+            (_, 401) => Some(self.denied),
+            ("SoftLayer_Exception_ObjectNotFound", _) | (_, 404) => Some(self.not_found),
+            _ => None,
+        };
+        match hint {
+            Some(hint) if hint != message => format!("{message} ({hint})"),
+            _ => message,
         }
     }
 }
@@ -371,6 +385,50 @@ mod tests {
         assert_eq!(en.explain(&ApiError::Timeout), en.timeout);
     }
 
+    #[test]
+    fn a_gateway_status_names_the_status_and_a_resend_says_the_outcome_is_unknown() {
+        for lang in Lang::ALL {
+            let t = lang.messages();
+            let gateway = ApiError::Http { status: 502 };
+            let text = t.explain(&gateway);
+            assert!(text.contains("502"), "{}: {text:?}", t.tag);
+            assert_eq!(
+                t.resend_error_text(&gateway),
+                format!("{text} {}", t.unknown_outcome)
+            );
+            let not_found = t.explain(&ApiError::Http { status: 404 });
+            assert!(not_found.contains("404") && not_found.contains(t.not_found));
+        }
+        assert_eq!(
+            Lang::En.messages().explain(&ApiError::Http { status: 503 }),
+            "The API, or a gateway in front of it, answered HTTP 503."
+        );
+    }
+
+    #[test]
+    fn the_size_limits_are_named_in_every_locale() {
+        for lang in Lang::ALL {
+            let t = lang.messages();
+            let list = t.explain(&ApiError::ListTooLarge { status: 200 });
+            assert!(
+                list.contains(&MAX_ORDERS.to_string())
+                    && list.contains(&MAX_LIST_REQUESTS.to_string()),
+                "{}: {list:?}",
+                t.tag
+            );
+            let body = ApiError::ResponseTooLarge {
+                status: 200,
+                max_bytes: crate::api::MAX_LIST_BODY_BYTES,
+            };
+            assert!(t.explain(&body).contains("32 MiB"), "{}", t.tag);
+            assert!(t.resend_error_text(&body).ends_with(t.unknown_outcome));
+        }
+        assert_eq!(
+            Lang::En.messages().explain(&ApiError::ListTooLarge { status: 200 }),
+            "The list is too long for the widget, which reads at most 100000 orders in 201 requests."
+        );
+    }
+
     // Marker values for the sentence functions: each must come back in the sentence's text.
     const EMAIL: &str = "⟨email⟩";
     const DOMAIN: &str = "⟨domain⟩";
@@ -440,6 +498,9 @@ mod tests {
             page_of_sentence,
             sorted_by_sentence,
             unnamed_order_sentence,
+            http_status_sentence,
+            list_too_large_sentence,
+            response_too_large_sentence,
         } = t;
         macro_rules! named {
             ($($field:ident,)+) => {
@@ -540,6 +601,21 @@ mod tests {
             (
                 "unnamed_order_sentence",
                 unnamed_order_sentence(12345),
+                vec!["12345"],
+            ),
+            (
+                "http_status_sentence",
+                http_status_sentence(54321),
+                vec!["54321"],
+            ),
+            (
+                "list_too_large_sentence",
+                list_too_large_sentence(12345, 67890),
+                vec!["12345", "67890"],
+            ),
+            (
+                "response_too_large_sentence",
+                response_too_large_sentence(12345),
                 vec!["12345"],
             ),
         ];
