@@ -70,8 +70,8 @@ pub struct Resent {
     pub at: String,
 }
 
-/// Detail of [`RESEND_ERROR`]. `outcomeUnknown` is true after a timeout, a network failure or an unreadable
-/// answer: the CA may have been asked, and a retry may send a second email.
+/// Detail of [`RESEND_ERROR`]. `outcomeUnknown` is true after a gateway status, a timeout, a network failure,
+/// or an unreadable or oversized answer: the CA may have been asked, and a retry may send a second email.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ResendFailure {
