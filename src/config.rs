@@ -190,8 +190,9 @@ fn string(
 }
 
 /// Checks `apiBase` and drops a trailing slash. Relative paths are allowed for a same-origin proxy; they
-/// are resolved against the page's origin once, at mount (`embed`). A backslash is refused anywhere:
-/// browsers read `/\evil.example` as `//evil.example`, another origin.
+/// are resolved against the page's origin once, at mount (`embed`). Refused anywhere: a backslash
+/// (browsers read `/\evil.example` as `//evil.example`, another origin) and `@`
+/// (`https://api.softlayer.com@evil.example` is evil.example; a URL carries no credentials of its own).
 pub fn validate_base(base: &str) -> Result<String, ConfigError> {
     let trimmed = base.trim();
     let lower = trimmed.to_ascii_lowercase();
@@ -200,7 +201,7 @@ pub fn validate_base(base: &str) -> Result<String, ConfigError> {
         .any(|s| lower.starts_with(s) && lower.len() > s.len());
     let path_ok = trimmed.starts_with('/') && !trimmed.starts_with("//");
     let clean = !trimmed.chars().any(|c| {
-        c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\')
+        c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\' | '@')
     });
     if (scheme_ok || path_ok) && clean {
         Ok(trimmed.trim_end_matches('/').to_owned())
@@ -372,6 +373,8 @@ mod tests {
             "/\\evil.example/rest",
             "/\\/evil.example",
             "https://api.softlayer.com\\@evil.example/rest",
+            "https://api.softlayer.com@evil.example/rest",
+            "https://user:pass@api.softlayer.com/rest",
         ] {
             assert!(
                 matches!(validate_base(bad), Err(ConfigError::BadUrl(_))),

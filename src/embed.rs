@@ -138,7 +138,7 @@ fn mount_instance(
         Some(root) => root,
         None => target
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .map_err(|_| MountError::ShadowRoot(target.tag_name().to_lowercase()))?,
+            .map_err(|_| MountError::ShadowRoot(target.tag_name().to_ascii_lowercase()))?,
     };
     adopt_style(&root);
     // A configuration error shown by an earlier, failed mount goes away with a good one.
@@ -180,17 +180,11 @@ fn resolve_api_base(base: &str) -> Result<(String, String), MountError> {
     let page_origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .ok_or_else(refused)?;
-    let is_path = base.starts_with('/');
-    let url = if is_path {
-        web_sys::Url::new_with_base(base, &page_origin)
-    } else {
-        web_sys::Url::new(base)
-    }
-    .map_err(|_| refused())?;
+    // An absolute URL ignores the second argument; a path is resolved against the page's origin.
+    let url = web_sys::Url::new_with_base(base, &page_origin).map_err(|_| refused())?;
     let origin = url.origin();
-    // A path must stay on the page's origin; a URL must not carry credentials of its own (`user@host`).
-    let leaves_page = is_path && origin != page_origin;
-    if leaves_page || !url.username().is_empty() || !url.password().is_empty() {
+    // A path must stay on the page's origin (`validate_base` already refused `//`, `\` and `@`).
+    if base.starts_with('/') && origin != page_origin {
         return Err(refused());
     }
     let href: String = url.href();

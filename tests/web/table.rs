@@ -190,3 +190,16 @@ async fn the_locale_follows_the_page_lang_when_none_is_configured() {
     drop(handle);
     section.remove();
 }
+
+#[wasm_bindgen_test]
+fn case_folding_in_the_browser_matches_the_unicode_default_lower_case() {
+    // The same cases as `model::tests::FOLD_CASES`, which check the native build.
+    for (text, folded) in [
+        ("Shop.EXAMPLE.org", "shop.example.org"),
+        ("ÉCOLE.example", "école.example"),
+        ("ΟΔΟΣ", "οδος"),
+        ("İstanbul", "i̇stanbul"),
+    ] {
+        assert_eq!(ssl_orders::model::fold_case(text), folded, "{text}");
+    }
+}
