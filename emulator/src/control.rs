@@ -1,8 +1,8 @@
 //! Control API under /_emulator/: reset, data set, statuses, options, request log, outbox, faults.
 
-use axum::body::Bytes;
+use axum::body::{Bytes, HttpBody};
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
+use axum::http::{header, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
 use axum::Router;
@@ -36,6 +36,73 @@ pub fn routes(router: Router<AppState>) -> Router<AppState> {
         )
         .route("/_emulator", any(unknown))
         .route("/_emulator/{*rest}", any(unknown))
+}
+
+/// Guard for requests that change the control API's state (every method but GET, HEAD and
+/// OPTIONS), so a page on another site cannot drive the emulator with a "simple" cross-site request
+/// (a form post or a `no-cors` fetch, which a browser sends without a CORS preflight):
+///
+/// * an `Origin` header, when present, must be an origin named exactly with `--allow-origin` or the
+///   emulator's own (`http://` + Host); anything else, `null` included, gets 403;
+/// * a `Content-Type`, when present, must be `application/json` (parameters such as `charset`
+///   allowed), and a request with a body must have one; anything else gets 415. So the CORS-simple
+///   types (`application/x-www-form-urlencoded`, `multipart/form-data`, `text/plain`) are always
+///   refused, while body-less calls such as `POST reset` without a Content-Type keep working.
+///
+/// Errors are `{"error": "…"}` like every control answer. Requests outside /_emulator pass through.
+pub async fn guard(
+    State(st): State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if !crate::cors::is_control_path(req.uri().path())
+        || matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+    {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let origin = String::from_utf8_lossy(origin.as_bytes());
+        let own = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .is_some_and(|host| origin.eq_ignore_ascii_case(&format!("http://{host}")));
+        if !own && !st.config.control_origin_allowed(&origin) {
+            return control_error(
+                StatusCode::FORBIDDEN,
+                format!(
+                    "Origin '{origin}' may not change the emulator: control requests are accepted from \
+                     origins named with --allow-origin (not '*') or from the emulator's own origin."
+                ),
+            );
+        }
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    let has_body = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .map_or(HttpBody::size_hint(req.body()).exact() != Some(0), |len| {
+            len.trim().parse::<u64>().map_or(true, |n| n > 0)
+        });
+    let json = content_type.as_deref().map(|ct| {
+        ct.split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .eq_ignore_ascii_case("application/json")
+    });
+    match (json, has_body) {
+        (Some(true), _) | (None, false) => next.run(req).await,
+        (Some(false), _) | (None, true) => control_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!(
+                "Control requests need Content-Type: application/json (got {}).",
+                content_type.map_or_else(|| "none".to_string(), |ct| format!("'{ct}'"))
+            ),
+        ),
+    }
 }
 
 /// A rejected control call: answered as `{"error": message}` with its status (400 unless noted).

@@ -110,6 +110,10 @@ pub fn app(state: AppState) -> Router {
     router
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            control::guard,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             static_csp,
         ))
         .layer(DefaultBodyLimit::max(CONTROL_BODY_LIMIT))

@@ -215,3 +215,313 @@ async fn host_check_on_the_wire() {
         );
     }
 }
+
+// ---- control requests: content type and origin ---------------------------------------------------
+
+/// A control request with exactly these headers (plus the default Host) and body.
+async fn control_raw(
+    app: &axum::Router,
+    method: Method,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Answer {
+    let mut req = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::HOST, HOST);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    exchange(
+        app,
+        req.body(Body::from(body.to_string())).expect("request"),
+    )
+    .await
+}
+
+async fn header_option(app: &axum::Router) -> bool {
+    control(app, Method::GET, "/_emulator/options", None)
+        .await
+        .json()["totalItemsHeader"]
+        .as_bool()
+        .expect("bool")
+}
+
+#[tokio::test]
+async fn cors_simple_content_types_are_refused_with_415() {
+    let (_, app) = setup();
+    control(
+        &app,
+        Method::POST,
+        "/_emulator/options",
+        Some(r#"{"totalItemsHeader":false}"#),
+    )
+    .await;
+    for ct in [
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=----x",
+        "text/plain",
+        "text/plain;charset=UTF-8",
+        "application/xml",
+    ] {
+        for (path, body) in [
+            ("/_emulator/reset", ""),
+            ("/_emulator/reset", "a=b"),
+            ("/_emulator/options", r#"{"totalItemsHeader":true}"#),
+        ] {
+            let a = control_raw(&app, Method::POST, path, &[("Content-Type", ct)], body).await;
+            assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{ct} {path}");
+            assert_eq!(a.header("content-type"), Some("application/json"));
+            assert!(
+                a.json()["error"]
+                    .as_str()
+                    .is_some_and(|e| e.contains("application/json")),
+                "{}",
+                a.text()
+            );
+        }
+    }
+    let d = control_raw(
+        &app,
+        Method::DELETE,
+        "/_emulator/faults",
+        &[("Content-Type", "text/plain")],
+        "",
+    )
+    .await;
+    assert_eq!(d.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(!header_option(&app).await, "nothing was reset or changed");
+}
+
+#[tokio::test]
+async fn a_body_without_content_type_is_refused() {
+    let (_, app) = setup();
+    let a = control_raw(
+        &app,
+        Method::POST,
+        "/_emulator/options",
+        &[],
+        r#"{"totalItemsHeader":false}"#,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(
+        a.json(),
+        json!({"error":"Control requests need Content-Type: application/json (got none)."})
+    );
+    let a = control_raw(
+        &app,
+        Method::PUT,
+        "/_emulator/orders",
+        &[("Content-Length", "2")],
+        "[]",
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(header_option(&app).await);
+}
+
+#[tokio::test]
+async fn json_and_bodyless_control_requests_pass() {
+    let (_, app) = setup();
+    // What tests/web/support.rs sends: JSON with a body, nothing for body-less calls.
+    let a = control_raw(
+        &app,
+        Method::POST,
+        "/_emulator/options",
+        &[("Content-Type", "Application/JSON; charset=utf-8")],
+        r#"{"totalItemsHeader":false}"#,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let a = control_raw(&app, Method::POST, "/_emulator/reset", &[], "").await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT);
+    assert!(header_option(&app).await);
+    let a = control_raw(
+        &app,
+        Method::POST,
+        "/_emulator/reset",
+        &[("Content-Length", "0")],
+        "",
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT);
+    let a = control_raw(&app, Method::DELETE, "/_emulator/outbox", &[], "").await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT);
+    // GET is never guarded, whatever it carries.
+    let a = control_raw(
+        &app,
+        Method::GET,
+        "/_emulator/outbox",
+        &[
+            ("Content-Type", "text/plain"),
+            ("Origin", "http://evil.example"),
+        ],
+        "",
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(a.header("access-control-allow-origin"), None);
+}
+
+#[tokio::test]
+async fn state_changes_from_unnamed_origins_get_403() {
+    let (_, app) = setup();
+    control(
+        &app,
+        Method::POST,
+        "/_emulator/options",
+        Some(r#"{"totalItemsHeader":false}"#),
+    )
+    .await;
+    // A no-cors fetch sends neither a body nor a Content-Type, but always its Origin.
+    for origin in ["http://evil.example", "null", "http://localhost:8081"] {
+        let a = control_raw(
+            &app,
+            Method::POST,
+            "/_emulator/reset",
+            &[("Origin", origin)],
+            "",
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{origin}");
+        assert!(a.json()["error"]
+            .as_str()
+            .is_some_and(|e| e.contains(origin)));
+        assert_eq!(a.header("access-control-allow-origin"), None);
+    }
+    assert!(!header_option(&app).await, "not reset");
+    // The named origin (the test runner's page) and the emulator's own pages may.
+    let a = control_raw(
+        &app,
+        Method::POST,
+        "/_emulator/reset",
+        &[("Origin", ORIGIN)],
+        "",
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT);
+    assert_eq!(a.header("access-control-allow-origin"), Some(ORIGIN));
+    let own = format!("http://{HOST}");
+    let a = control_raw(
+        &app,
+        Method::DELETE,
+        "/_emulator/faults",
+        &[("Origin", &own)],
+        "",
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT);
+}
+
+#[tokio::test]
+async fn wildcard_origin_never_reaches_the_control_api() {
+    let (_, app) = setup_with(Config {
+        allow_origins: vec!["*".into()],
+        ..Config::default()
+    });
+    let other = "http://anything.test:3000";
+    // /rest still reflects any origin…
+    let rest = send(
+        &app,
+        Method::GET,
+        "/rest/v3.1/SoftLayer_Account/getObject.json",
+        Some(&good_auth()),
+        None,
+        &[("Origin", other)],
+    )
+    .await;
+    assert_eq!(rest.header("access-control-allow-origin"), Some(other));
+    // …but the control API answers it no CORS, no preflight and no state change.
+    let pre = send(
+        &app,
+        Method::OPTIONS,
+        "/_emulator/faults",
+        None,
+        None,
+        &[
+            ("Origin", other),
+            ("Access-Control-Request-Method", "POST"),
+            ("Access-Control-Request-Headers", "content-type"),
+        ],
+    )
+    .await;
+    assert_eq!(pre.status, StatusCode::NO_CONTENT);
+    assert!(
+        pre.headers
+            .keys()
+            .all(|k| !k.as_str().starts_with("access-control-")),
+        "{:?}",
+        pre.headers
+    );
+    let get = send(
+        &app,
+        Method::GET,
+        "/_emulator/outbox",
+        None,
+        None,
+        &[("Origin", other)],
+    )
+    .await;
+    assert_eq!(get.status, StatusCode::OK);
+    assert_eq!(get.header("access-control-allow-origin"), None);
+    let post = send(
+        &app,
+        Method::POST,
+        "/_emulator/faults",
+        None,
+        Some(r#"{"method":"*","kind":"hang"}"#),
+        &[("Origin", other)],
+    )
+    .await;
+    assert_eq!(post.status, StatusCode::FORBIDDEN);
+    // An origin literally named "*" is not an origin either.
+    let star = send(
+        &app,
+        Method::POST,
+        "/_emulator/reset",
+        None,
+        None,
+        &[("Origin", "*")],
+    )
+    .await;
+    assert_eq!(star.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn named_origin_gets_control_cors_beside_a_wildcard() {
+    let (_, app) = setup_with(Config {
+        allow_origins: vec!["*".into(), ORIGIN.into()],
+        ..Config::default()
+    });
+    let pre = send(
+        &app,
+        Method::OPTIONS,
+        "/_emulator/faults",
+        None,
+        None,
+        &[
+            ("Origin", ORIGIN),
+            ("Access-Control-Request-Method", "POST"),
+            ("Access-Control-Request-Headers", "content-type"),
+        ],
+    )
+    .await;
+    assert_eq!(pre.header("access-control-allow-origin"), Some(ORIGIN));
+    assert_eq!(
+        pre.header("access-control-allow-headers"),
+        Some("Authorization, Content-Type")
+    );
+    let post = send(
+        &app,
+        Method::POST,
+        "/_emulator/faults",
+        None,
+        Some(r#"{"method":"resendEmail","kind":"false"}"#),
+        &[("Origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(post.status, StatusCode::CREATED);
+    assert_eq!(post.header("access-control-allow-origin"), Some(ORIGIN));
+}
