@@ -449,7 +449,7 @@ fn resend_email(
         "recipient": order.json.get("approverEmailAddress").cloned().unwrap_or(Value::Null),
         "at": dates::format_rfc3339_utc(dates::now_epoch()),
     });
-    inner.outbox.push(entry);
+    inner.push_outbox(entry);
     drop(inner);
     Ok(json_response(StatusCode::OK, &Value::Bool(true)))
 }

@@ -14,7 +14,8 @@ use crate::error::{control_error, json_response};
 use crate::faults::Fault;
 use crate::state::{AppState, StoredOrder};
 
-/// Upper bound for `POST /_emulator/dataset`, to keep a typo from eating the machine's memory.
+/// Upper bound for `--orders`, `POST /_emulator/dataset` and `PUT /_emulator/orders`, to keep a
+/// typo from eating the machine's memory.
 pub const MAX_GENERATED_ORDERS: usize = 200_000;
 
 /// Adds the control routes to the router.
@@ -184,6 +185,12 @@ async fn dataset(State(st): State<AppState>, body: Bytes) -> ControlResult {
 
 async fn put_orders(State(st): State<AppState>, body: Bytes) -> ControlResult {
     let items: Vec<Value> = parse_json(&body)?;
+    if items.len() > MAX_GENERATED_ORDERS {
+        return Err(ControlError::bad_request(format!(
+            "At most {MAX_GENERATED_ORDERS} orders can be installed (got {}).",
+            items.len()
+        )));
+    }
     let mut orders = Vec::with_capacity(items.len());
     let mut seen = std::collections::HashSet::new();
     for (index, item) in items.into_iter().enumerate() {
@@ -269,7 +276,7 @@ async fn clear_requests(State(st): State<AppState>) -> Response {
 }
 
 async fn get_outbox(State(st): State<AppState>) -> Response {
-    let outbox = st.lock().outbox.clone();
+    let outbox: Vec<Value> = st.lock().outbox.iter().cloned().collect();
     json_response(StatusCode::OK, &Value::Array(outbox))
 }
 
@@ -286,7 +293,11 @@ async fn get_faults(State(st): State<AppState>) -> Response {
 async fn add_fault(State(st): State<AppState>, body: Bytes) -> ControlResult {
     let fault: Fault = parse_json(&body)?;
     fault.validate().map_err(ControlError::bad_request)?;
-    let stored = st.lock().faults.add(fault);
+    let stored = st
+        .lock()
+        .faults
+        .add(fault)
+        .map_err(ControlError::bad_request)?;
     Ok(json_response(StatusCode::CREATED, &to_json(&stored)))
 }
 

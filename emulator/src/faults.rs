@@ -14,6 +14,8 @@ use crate::error::{json_response, raw_json_response};
 
 /// Longest accepted `delayMs` (10 minutes): longer than any client timeout worth testing.
 const MAX_DELAY_MS: u64 = 600_000;
+/// Most faults queued at once; more are refused (400) until some expire or are deleted.
+pub const MAX_FAULTS: usize = 1_000;
 /// Pause between the partial body and the abort of a `drop` fault, so the bytes reach the socket.
 const DROP_PAUSE: Duration = Duration::from_millis(50);
 
@@ -90,11 +92,17 @@ pub struct FaultSet {
 }
 
 impl FaultSet {
-    pub fn add(&mut self, mut fault: Fault) -> Fault {
+    /// Stores a fault and gives it the next id; refused when [`MAX_FAULTS`] are queued already.
+    pub fn add(&mut self, mut fault: Fault) -> Result<Fault, String> {
+        if self.faults.len() >= MAX_FAULTS {
+            return Err(format!(
+                "At most {MAX_FAULTS} faults can be queued; DELETE /_emulator/faults or let some expire first."
+            ));
+        }
         self.next_id += 1;
         fault.id = self.next_id;
         self.faults.push(fault.clone());
-        fault
+        Ok(fault)
     }
 
     pub fn list(&self) -> &[Fault] {
@@ -214,7 +222,8 @@ mod tests {
     #[test]
     fn take_counts_down_and_expires() {
         let mut set = FaultSet::default();
-        set.add(fault("resendEmail", FaultKind::False, Some(2)));
+        set.add(fault("resendEmail", FaultKind::False, Some(2)))
+            .expect("room");
         assert!(set.take("getObject", None).is_none());
         assert!(set.take("resendEmail", None).is_some());
         assert_eq!(set.list()[0].times, Some(1));
@@ -226,7 +235,7 @@ mod tests {
     #[test]
     fn wildcard_matches_every_method_and_kind_filter_applies() {
         let mut set = FaultSet::default();
-        set.add(fault("*", FaultKind::Hang, None));
+        set.add(fault("*", FaultKind::Hang, None)).expect("room");
         assert!(set.take("anything", Some(FaultKind::NoCors)).is_none());
         assert_eq!(
             set.take("anything", None).map(|f| f.kind),

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
+use sl_emulator::control::MAX_GENERATED_ORDERS;
 use sl_emulator::loopback::{check_bind_addr, parse_listen_addr, NON_LOOPBACK_WARNING};
 use sl_emulator::{banner, serve, AppState, Config, Options};
 
@@ -28,8 +29,8 @@ struct Cli {
     /// Host is not 127.x.x.x, [::1] or localhost (DNS-rebinding defence). Prints a warning.
     #[arg(long)]
     allow_non_loopback: bool,
-    /// Number of generated SSL certificate orders for the account (ids from 40001).
-    #[arg(long, default_value_t = 40)]
+    /// Number of generated SSL certificate orders for the account (ids from 40001), at most 200000.
+    #[arg(long, default_value_t = 40, value_parser = parse_orders)]
     orders: usize,
     /// Seed of the deterministic data set (same orders + seed → identical JSON).
     #[arg(long, default_value_t = 7)]
@@ -69,6 +70,19 @@ struct Cli {
     /// Allow every resendEmail whatever the order's status (default: enforce the status rules).
     #[arg(long)]
     no_status_rules: bool,
+}
+
+/// `--orders`: a count up to [`MAX_GENERATED_ORDERS`].
+fn parse_orders(text: &str) -> Result<usize, String> {
+    let n: usize = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a non-negative integer"))?;
+    if n > MAX_GENERATED_ORDERS {
+        return Err(format!(
+            "at most {MAX_GENERATED_ORDERS} orders can be generated (got {n})"
+        ));
+    }
+    Ok(n)
 }
 
 impl From<Cli> for Config {

@@ -14,6 +14,9 @@ use crate::Config;
 
 /// Oldest request-log entries are dropped beyond this, so a long e2e run cannot grow memory forever.
 pub const MAX_REQUEST_LOG: usize = 10_000;
+/// Oldest outbox entries are dropped beyond this (a resend is never refused because of the outbox:
+/// the SoftLayer side must behave the same whatever the tests left in it).
+pub const MAX_OUTBOX: usize = 10_000;
 
 /// Behaviour switches for what the public SLDN reference leaves open: it lists no `resultLimit` for
 /// `SoftLayer_Security_Certificate_Request::getSslCertificateRequests` (so paging and the
@@ -67,7 +70,8 @@ pub struct Inner {
     pub orders: Vec<StoredOrder>,
     pub statuses: Vec<Value>,
     pub options: Options,
-    pub outbox: Vec<Value>,
+    /// Oldest first; at most [`MAX_OUTBOX`] entries.
+    pub outbox: VecDeque<Value>,
     pub faults: FaultSet,
     pub requests: VecDeque<Value>,
 }
@@ -75,12 +79,14 @@ pub struct Inner {
 impl Inner {
     fn initial(config: &Config) -> Self {
         let statuses = data::default_statuses();
-        let orders = generate(config, config.orders, config.seed, &statuses);
+        // The CLI refuses more; a library caller gets the cap rather than an exhausted machine.
+        let count = config.orders.min(crate::control::MAX_GENERATED_ORDERS);
+        let orders = generate(config, count, config.seed, &statuses);
         Self {
             orders,
             statuses,
             options: config.options,
-            outbox: Vec::new(),
+            outbox: VecDeque::new(),
             faults: FaultSet::default(),
             requests: VecDeque::new(),
         }
@@ -90,6 +96,14 @@ impl Inner {
     pub fn set_orders(&mut self, mut orders: Vec<StoredOrder>) {
         orders.sort_by_key(|o| o.id);
         self.orders = orders;
+    }
+
+    /// Records a sent email, dropping the oldest entry when the outbox is full.
+    pub fn push_outbox(&mut self, entry: Value) {
+        if self.outbox.len() >= MAX_OUTBOX {
+            self.outbox.pop_front();
+        }
+        self.outbox.push_back(entry);
     }
 
     pub fn find_order(&self, id: i64) -> Option<&StoredOrder> {

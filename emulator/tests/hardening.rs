@@ -525,3 +525,132 @@ async fn named_origin_gets_control_cors_beside_a_wildcard() {
     assert_eq!(post.status, StatusCode::CREATED);
     assert_eq!(post.header("access-control-allow-origin"), Some(ORIGIN));
 }
+
+// ---- caps ----------------------------------------------------------------------------------------
+
+#[test]
+fn orders_flag_is_capped_at_200000() {
+    let (ok, stdout, stderr) = run_to_exit(&["--addr", "127.0.0.1:0", "--orders", "200001"]);
+    assert!(!ok);
+    assert!(
+        stderr.contains(
+            "invalid value '200001' for '--orders <ORDERS>': at most 200000 orders can be generated"
+        ),
+        "{stderr}"
+    );
+    assert!(stdout.is_empty(), "{stdout}");
+}
+
+#[tokio::test]
+async fn dataset_and_put_orders_are_capped_at_200000() {
+    let (_, app) = setup();
+    let a = control(
+        &app,
+        Method::POST,
+        "/_emulator/dataset",
+        Some(r#"{"orders":200001}"#),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        a.json(),
+        json!({"error":"'orders' must be at most 200000."})
+    );
+    let many = format!(
+        "[{}]",
+        (1..=200_001)
+            .map(|i| format!(r#"{{"id":{i}}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let a = control(&app, Method::PUT, "/_emulator/orders", Some(&many)).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        a.json(),
+        json!({"error":"At most 200000 orders can be installed (got 200001)."})
+    );
+    assert_eq!(
+        list(&app, "resultLimit=0,1")
+            .await
+            .header("SoftLayer-Total-Items"),
+        Some("40")
+    );
+}
+
+#[tokio::test]
+async fn outbox_keeps_the_last_10000_entries() {
+    let (_, app) = setup_with(Config {
+        options: sl_emulator::Options {
+            enforce_status_rules: false,
+            ..sl_emulator::Options::default()
+        },
+        ..config()
+    });
+    // 10,000 resends of 40001, then five of 40002..40006: the first five are pushed out.
+    for _ in 0..10_000 {
+        assert_eq!(
+            resend(&app, 40_001, "ApproverEmail").await.status,
+            StatusCode::OK
+        );
+    }
+    for id in 40_002..=40_006 {
+        assert_eq!(
+            resend(&app, id, "ApproverEmail").await.status,
+            StatusCode::OK
+        );
+    }
+    let out = outbox(&app).await;
+    assert_eq!(out.len(), 10_000);
+    assert_eq!(out[0]["orderId"], 40_001);
+    let tail: Vec<_> = out[9_995..].iter().map(|e| e["orderId"].clone()).collect();
+    assert_eq!(tail, [40_002, 40_003, 40_004, 40_005, 40_006]);
+}
+
+#[tokio::test]
+async fn request_log_keeps_the_last_10000_entries() {
+    let (_, app) = setup();
+    for i in 0..10_003 {
+        let uri = format!("/rest/v3.1/SoftLayer_Account/getObject.json?n={i}");
+        send(&app, Method::GET, &uri, None, None, &[]).await;
+    }
+    let log = control(&app, Method::GET, "/_emulator/requests", None)
+        .await
+        .json();
+    let log = log.as_array().expect("array");
+    assert_eq!(log.len(), 10_000);
+    assert_eq!(log[0]["query"], "n=3", "the three oldest went");
+    assert_eq!(log[9_999]["query"], "n=10002");
+}
+
+#[tokio::test]
+async fn at_most_1000_faults_are_queued() {
+    let (_, app) = setup();
+    for _ in 0..999 {
+        add_fault(&app, r#"{"method":"getSslRequestStatuses","kind":"false"}"#).await;
+    }
+    add_fault(&app, r#"{"method":"resendEmail","kind":"false","times":1}"#).await;
+    let refused = control(
+        &app,
+        Method::POST,
+        "/_emulator/faults",
+        Some(r#"{"method":"resendEmail","kind":"error"}"#),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        refused.json(),
+        json!({"error":"At most 1000 faults can be queued; DELETE /_emulator/faults or let some expire first."})
+    );
+    // A fault that expires makes room again.
+    assert_eq!(
+        resend(&app, 40_001, "ApproverEmail").await.body.as_ref(),
+        b"false"
+    );
+    add_fault(&app, r#"{"method":"resendEmail","kind":"error"}"#).await;
+    let listed = control(&app, Method::GET, "/_emulator/faults", None)
+        .await
+        .json();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1_000));
+    control(&app, Method::DELETE, "/_emulator/faults", None).await;
+    add_fault(&app, r#"{"method":"resendEmail","kind":"error"}"#).await;
+}
