@@ -324,8 +324,11 @@ fn list_requests(
 
     let mut res = json_response(StatusCode::OK, &Value::Array(items));
     if options.total_items_header {
+        let reported = options
+            .total_items_override
+            .unwrap_or_else(|| u64::try_from(total).unwrap_or(u64::MAX));
         res.headers_mut()
-            .insert("SoftLayer-Total-Items", HeaderValue::from(total));
+            .insert("SoftLayer-Total-Items", HeaderValue::from(reported));
     }
     Ok(res)
 }

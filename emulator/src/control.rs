@@ -231,21 +231,29 @@ async fn get_options(State(st): State<AppState>) -> Response {
     json_response(StatusCode::OK, &to_json(&options))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct OptionsPatch {
     total_items_header: Option<bool>,
     honour_result_limit: Option<bool>,
     enforce_status_rules: Option<bool>,
+    /// Absent: unchanged; `null`: report the real count; a number: report that.
+    #[serde(default, deserialize_with = "present")]
+    total_items_override: Option<Option<u64>>,
+}
+
+/// Tells a field given as `null` (`Some(None)`) from one left out (`None`, via `default`).
+fn present<'de, D, T>(de: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(de).map(Some)
 }
 
 async fn post_options(State(st): State<AppState>, body: Bytes) -> ControlResult {
     let patch: OptionsPatch = if body.iter().all(u8::is_ascii_whitespace) {
-        OptionsPatch {
-            total_items_header: None,
-            honour_result_limit: None,
-            enforce_status_rules: None,
-        }
+        OptionsPatch::default()
     } else {
         parse_json(&body)?
     };
@@ -259,6 +267,9 @@ async fn post_options(State(st): State<AppState>, body: Bytes) -> ControlResult 
     }
     if let Some(v) = patch.enforce_status_rules {
         o.enforce_status_rules = v;
+    }
+    if let Some(v) = patch.total_items_override {
+        o.total_items_override = v;
     }
     let options = *o;
     drop(inner);

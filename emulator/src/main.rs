@@ -64,6 +64,10 @@ struct Cli {
     /// Do not send the SoftLayer-Total-Items header on list answers (default: send it).
     #[arg(long)]
     no_total_items: bool,
+    /// Report this number in SoftLayer-Total-Items whatever the real count (a lying total, e.g.
+    /// 4000000000). Default: the real count. Also `totalItemsOverride` of /_emulator/options.
+    #[arg(long, value_name = "N")]
+    total_items_override: Option<u64>,
     /// Return the whole list whatever resultLimit says (default: honour resultLimit).
     #[arg(long)]
     ignore_result_limit: bool,
@@ -104,6 +108,7 @@ impl From<Cli> for Config {
                 total_items_header: !cli.no_total_items,
                 honour_result_limit: !cli.ignore_result_limit,
                 enforce_status_rules: !cli.no_status_rules,
+                total_items_override: cli.total_items_override,
             },
         }
     }

@@ -21,7 +21,7 @@ pub const MAX_OUTBOX: usize = 10_000;
 /// Behaviour switches for what the public SLDN reference leaves open: it lists no `resultLimit` for
 /// `SoftLayer_Security_Certificate_Request::getSslCertificateRequests` (so paging and the
 /// `SoftLayer-Total-Items` header are unverified) and gives `resendEmail` no status rule.
-/// All three are on by default.
+/// All three are on by default; the total is the real count unless overridden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Options {
@@ -31,6 +31,9 @@ pub struct Options {
     pub honour_result_limit: bool,
     /// Refuse resends the order's status does not allow.
     pub enforce_status_rules: bool,
+    /// When set, `SoftLayer-Total-Items` reports this number whatever the real count (a lying or
+    /// buggy total, e.g. 4000000000); `null` reports the real count. Only with `totalItemsHeader`.
+    pub total_items_override: Option<u64>,
 }
 
 impl Default for Options {
@@ -39,6 +42,7 @@ impl Default for Options {
             total_items_header: true,
             honour_result_limit: true,
             enforce_status_rules: true,
+            total_items_override: None,
         }
     }
 }

@@ -132,3 +132,108 @@ async fn invalid_html_and_run_call_faults_are_rejected() {
         assert!(a.json()["error"].is_string());
     }
 }
+
+// ---- lying total ---------------------------------------------------------------------------------
+
+async fn set_options(app: &axum::Router, body: &str) -> serde_json::Value {
+    let a = control(app, Method::POST, "/_emulator/options", Some(body)).await;
+    assert_eq!(a.status, StatusCode::OK, "{body}: {}", a.text());
+    a.json()
+}
+
+#[tokio::test]
+async fn total_items_override_lies_in_the_header_only() {
+    let (_, app) = setup();
+    let options = set_options(&app, r#"{"totalItemsOverride":4000000000}"#).await;
+    assert_eq!(
+        options,
+        json!({"totalItemsHeader":true,"honourResultLimit":true,"enforceStatusRules":true,"totalItemsOverride":4_000_000_000_u64})
+    );
+    let page = list(&app, "resultLimit=0,5").await;
+    assert_eq!(page.header("SoftLayer-Total-Items"), Some("4000000000"));
+    assert_eq!(page.json().as_array().map(Vec::len), Some(5));
+    let beyond = list(&app, "resultLimit=40,50").await;
+    assert_eq!(beyond.json(), json!([]), "no order past the real 40");
+    assert_eq!(beyond.header("SoftLayer-Total-Items"), Some("4000000000"));
+    // Any number, up to u64::MAX, and 0.
+    set_options(&app, r#"{"totalItemsOverride":18446744073709551615}"#).await;
+    assert_eq!(
+        list(&app, "").await.header("SoftLayer-Total-Items"),
+        Some("18446744073709551615")
+    );
+    set_options(&app, r#"{"totalItemsOverride":0}"#).await;
+    let all = list(&app, "").await;
+    assert_eq!(all.header("SoftLayer-Total-Items"), Some("0"));
+    assert_eq!(all.json().as_array().map(Vec::len), Some(40));
+}
+
+#[tokio::test]
+async fn total_items_override_is_cleared_by_null_and_reset_and_kept_otherwise() {
+    let (_, app) = setup();
+    set_options(&app, r#"{"totalItemsOverride":7}"#).await;
+    let o = set_options(&app, r#"{"honourResultLimit":false}"#).await;
+    assert_eq!(o["totalItemsOverride"], 7, "absent means unchanged");
+    let o = set_options(&app, r#"{"totalItemsHeader":false}"#).await;
+    assert_eq!(o["totalItemsOverride"], 7);
+    assert_eq!(
+        list(&app, "").await.header("SoftLayer-Total-Items"),
+        None,
+        "no header at all wins over a lying one"
+    );
+    set_options(&app, r#"{"totalItemsHeader":true}"#).await;
+    let o = set_options(&app, r#"{"totalItemsOverride":null}"#).await;
+    assert_eq!(o["totalItemsOverride"], json!(null));
+    assert_eq!(
+        list(&app, "").await.header("SoftLayer-Total-Items"),
+        Some("40")
+    );
+    set_options(&app, r#"{"totalItemsOverride":99}"#).await;
+    control(&app, Method::POST, "/_emulator/reset", None).await;
+    assert_eq!(
+        list(&app, "").await.header("SoftLayer-Total-Items"),
+        Some("40")
+    );
+}
+
+#[tokio::test]
+async fn total_items_override_from_the_configuration() {
+    let mut config = config();
+    config.options.total_items_override = Some(4_000_000_000);
+    let (_, app) = setup_with(config);
+    assert_eq!(
+        list(&app, "").await.header("SoftLayer-Total-Items"),
+        Some("4000000000")
+    );
+    control(
+        &app,
+        Method::POST,
+        "/_emulator/options",
+        Some(r#"{"totalItemsOverride":null}"#),
+    )
+    .await;
+    control(&app, Method::POST, "/_emulator/reset", None).await;
+    assert_eq!(
+        list(&app, "").await.header("SoftLayer-Total-Items"),
+        Some("4000000000"),
+        "reset restores the start-up options"
+    );
+}
+
+#[tokio::test]
+async fn invalid_total_items_overrides_are_rejected() {
+    let (_, app) = setup();
+    for body in [
+        r#"{"totalItemsOverride":-1}"#,
+        r#"{"totalItemsOverride":1.5}"#,
+        r#"{"totalItemsOverride":"4000000000"}"#,
+        r#"{"totalItemsOverride":18446744073709551616}"#,
+    ] {
+        let a = control(&app, Method::POST, "/_emulator/options", Some(body)).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(a.json()["error"].is_string());
+    }
+    assert_eq!(
+        list(&app, "").await.header("SoftLayer-Total-Items"),
+        Some("40")
+    );
+}
