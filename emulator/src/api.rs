@@ -336,7 +336,8 @@ fn list_requests(
 /// Looks up an order of the configured account; anything else is "not found", as permission
 /// failures are on the real API.
 fn own_order<'a>(inner: &'a Inner, caller: i64, id: &str) -> Result<&'a StoredOrder, SlError> {
-    id.parse::<i64>()
+    // The path's digits go straight to u64: no float on the way, so 9007199254740993 stays itself.
+    id.parse::<u64>()
         .ok()
         .and_then(|n| inner.find_order(n))
         .filter(|o| o.account_id == Some(caller))

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::data::{FIRST_ORDER_ID, OTHER_ACCOUNT_ORDER_IDS};
 use crate::error::{control_error, json_response};
 use crate::faults::Fault;
 use crate::state::{AppState, StoredOrder};
@@ -158,9 +159,12 @@ async fn reset(State(st): State<AppState>) -> Response {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct DatasetRequest {
     orders: Option<usize>,
     seed: Option<u64>,
+    /// Id of the first generated order (default 40001); any u64, e.g. 9007199254740993 (2^53 + 1).
+    first_id: Option<u64>,
 }
 
 async fn dataset(State(st): State<AppState>, body: Bytes) -> ControlResult {
@@ -172,9 +176,26 @@ async fn dataset(State(st): State<AppState>, body: Bytes) -> ControlResult {
         )));
     }
     let seed = req.seed.unwrap_or(st.config.seed);
+    let first_id = req.first_id.unwrap_or(FIRST_ORDER_ID);
+    let Some(last_id) = u64::try_from(count)
+        .ok()
+        .and_then(|n| first_id.checked_add(n.saturating_sub(1)))
+    else {
+        return Err(ControlError::bad_request(format!(
+            "'firstId' {first_id} + {count} orders goes past 18446744073709551615."
+        )));
+    };
+    let clash = OTHER_ACCOUNT_ORDER_IDS
+        .iter()
+        .any(|id| count > 0 && (first_id..=last_id).contains(id));
+    if clash {
+        return Err(ControlError::bad_request(format!(
+            "Ids {first_id}..={last_id} would include the second account's orders 39901-39903."
+        )));
+    }
     // Generate outside the lock so /rest calls are not blocked meanwhile.
     let st2 = st.clone();
-    tokio::task::spawn_blocking(move || st2.regenerate(count, seed))
+    tokio::task::spawn_blocking(move || st2.regenerate(count, seed, first_id))
         .await
         .map_err(|_| ControlError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
@@ -205,7 +226,7 @@ async fn put_orders(State(st): State<AppState>, body: Bytes) -> ControlResult {
             .or_insert_with(|| Value::from(st.config.account_id));
         let Some(order) = StoredOrder::from_json(json) else {
             return Err(ControlError::bad_request(format!(
-                "Order #{index} needs an integer 'id'."
+                "Order #{index} needs an integer 'id' from 0 to 18446744073709551615."
             )));
         };
         if !seen.insert(order.id) {

@@ -51,14 +51,15 @@ impl Default for Options {
 /// installed through the control API); `id` and `accountId` are extracted once for lookups.
 #[derive(Debug, Clone)]
 pub struct StoredOrder {
-    pub id: i64,
+    /// Exact whatever its size: serde_json keeps integers as u64, never as f64.
+    pub id: u64,
     pub account_id: Option<i64>,
     pub json: Map<String, Value>,
 }
 
 impl StoredOrder {
     pub fn from_json(json: Map<String, Value>) -> Option<Self> {
-        let id = json.get("id")?.as_i64()?;
+        let id = json.get("id")?.as_u64()?;
         let account_id = json.get("accountId").and_then(Value::as_i64);
         Some(Self {
             id,
@@ -85,7 +86,7 @@ impl Inner {
         let statuses = data::default_statuses();
         // The CLI refuses more; a library caller gets the cap rather than an exhausted machine.
         let count = config.orders.min(crate::control::MAX_GENERATED_ORDERS);
-        let orders = generate(config, count, config.seed, &statuses);
+        let orders = generate(config, count, config.seed, data::FIRST_ORDER_ID, &statuses);
         Self {
             orders,
             statuses,
@@ -110,7 +111,7 @@ impl Inner {
         self.outbox.push_back(entry);
     }
 
-    pub fn find_order(&self, id: i64) -> Option<&StoredOrder> {
+    pub fn find_order(&self, id: u64) -> Option<&StoredOrder> {
         // Not a binary search: the second account's orders (39901…) follow the main account's (40001…).
         self.orders.iter().find(|o| o.id == id)
     }
@@ -137,8 +138,14 @@ impl Inner {
     }
 }
 
-fn generate(config: &Config, count: usize, seed: u64, statuses: &[Value]) -> Vec<StoredOrder> {
-    data::generate_orders(count, seed, config.account_id, statuses)
+fn generate(
+    config: &Config,
+    count: usize,
+    seed: u64,
+    first_id: u64,
+    statuses: &[Value],
+) -> Vec<StoredOrder> {
+    data::generate_orders_from(count, seed, first_id, config.account_id, statuses)
         .into_iter()
         .filter_map(StoredOrder::from_json)
         .collect()
@@ -172,10 +179,10 @@ impl AppState {
         *self.lock() = fresh;
     }
 
-    /// Regenerates the orders with the current status list.
-    pub fn regenerate(&self, count: usize, seed: u64) {
+    /// Regenerates the orders with the current status list, ids from `first_id`.
+    pub fn regenerate(&self, count: usize, seed: u64, first_id: u64) {
         let statuses = self.lock().statuses.clone();
-        let orders = generate(&self.config, count, seed, &statuses);
+        let orders = generate(&self.config, count, seed, first_id, &statuses);
         self.lock().set_orders(orders);
     }
 

@@ -237,3 +237,195 @@ async fn invalid_total_items_overrides_are_rejected() {
         Some("40")
     );
 }
+
+// ---- ids above 2^53 ------------------------------------------------------------------------------
+
+/// 2^53 + 1: the smallest integer a JavaScript number (f64) cannot hold; as f64 it becomes 2^53.
+const BIG: u64 = 9_007_199_254_740_993;
+const REQUEST: &str = "/rest/v3.1/SoftLayer_Security_Certificate_Request";
+
+fn resend_big(id: &str) -> String {
+    format!("{REQUEST}/{id}/resendEmail.json")
+}
+
+async fn outbox_text(app: &axum::Router) -> String {
+    control(app, Method::GET, "/_emulator/outbox", None)
+        .await
+        .text()
+}
+
+#[tokio::test]
+async fn put_orders_keeps_ids_above_2_pow_53_exact_through_list_get_and_resend() {
+    let (_, app) = setup();
+    // 2^53 (what 2^53 + 1 rounds to as f64) is there too, with another status, to catch rounding.
+    let orders = r#"[
+        {"id":9007199254740993,"commonName":"big.example.com","statusId":1,
+         "status":{"id":1,"name":"Pending CA Approval"},"approverEmailAddress":"admin@big.example.com"},
+        {"id":9007199254740992,"commonName":"round.example.com","statusId":3,
+         "status":{"id":3,"name":"Complete"},"approverEmailAddress":"admin@round.example.com"},
+        {"id":18446744073709551615,"commonName":"max.example.com","statusId":1,
+         "status":{"id":1,"name":"Pending CA Approval"},"approverEmailAddress":"admin@max.example.com"}
+    ]"#;
+    let a = control(&app, Method::PUT, "/_emulator/orders", Some(orders)).await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.text());
+
+    let l = list(&app, "objectMask=mask[id]").await;
+    assert_eq!(l.header("SoftLayer-Total-Items"), Some("3"));
+    assert_eq!(
+        l.text(),
+        r#"[{"id":9007199254740992},{"id":9007199254740993},{"id":18446744073709551615}]"#,
+        "exact integers in the JSON text, ascending"
+    );
+    let named = list(&app, "objectMask=mask[id,commonName]").await.json();
+    assert_eq!(named[1]["id"].as_u64(), Some(BIG));
+    assert_eq!(named[1]["commonName"], "big.example.com");
+
+    let one = get(&app, &format!("{REQUEST}/{BIG}.json?objectMask=mask[id]")).await;
+    assert_eq!(one.text(), r#"{"id":9007199254740993}"#);
+
+    let r = post(
+        &app,
+        &resend_big("9007199254740993"),
+        r#"{"parameters":["ApproverEmail"]}"#,
+    )
+    .await;
+    assert_eq!((r.status, r.body.as_ref()), (StatusCode::OK, &b"true"[..]));
+    let text = outbox_text(&app).await;
+    assert!(
+        text.contains(r#""orderId":9007199254740993"#) && !text.contains("9007199254740992"),
+        "{text}"
+    );
+    assert_eq!(outbox(&app).await[0]["orderId"].as_u64(), Some(BIG));
+
+    let r = post(
+        &app,
+        &resend_big("18446744073709551615"),
+        r#"{"parameters":["ApproverEmail"]}"#,
+    )
+    .await;
+    assert_eq!(r.body.as_ref(), b"true");
+    assert!(outbox_text(&app)
+        .await
+        .contains(r#""orderId":18446744073709551615"#));
+
+    // One past u64::MAX is no order at all, not a wrapped or rounded one.
+    let r = post(
+        &app,
+        &resend_big("18446744073709551616"),
+        r#"{"parameters":["ApproverEmail"]}"#,
+    )
+    .await;
+    r.assert_sl_error(
+        404,
+        "SoftLayer_Exception_ObjectNotFound",
+        "Unable to find object with id of '18446744073709551616'.",
+    );
+    assert_eq!(outbox(&app).await.len(), 2);
+}
+
+#[tokio::test]
+async fn dataset_first_id_generates_ids_above_2_pow_53() {
+    let (_, app) = setup();
+    let a = control(
+        &app,
+        Method::POST,
+        "/_emulator/dataset",
+        Some(r#"{"orders":4,"firstId":9007199254740993}"#),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.text());
+    let l = list(&app, "objectMask=mask[id]").await;
+    assert_eq!(
+        l.text(),
+        r#"[{"id":9007199254740993},{"id":9007199254740994},{"id":9007199254740995},{"id":9007199254740996}]"#
+    );
+    // The first generated order is Pending, as 40001 is by default.
+    let r = post(
+        &app,
+        &resend_big("9007199254740993"),
+        r#"{"parameters":["ApproverEmail"]}"#,
+    )
+    .await;
+    assert_eq!(r.body.as_ref(), b"true");
+    assert!(outbox_text(&app)
+        .await
+        .contains(r#""orderId":9007199254740993"#));
+    // Same seed, other first id: same orders but for the ids.
+    let big = list(&app, "objectMask=mask[commonName,createDate]")
+        .await
+        .body;
+    control(
+        &app,
+        Method::POST,
+        "/_emulator/dataset",
+        Some(r#"{"orders":4}"#),
+    )
+    .await;
+    let small = list(&app, "objectMask=mask[id,commonName,createDate]")
+        .await
+        .json();
+    assert_eq!(small[0]["id"], 40_001);
+    let small_no_ids = list(&app, "objectMask=mask[commonName,createDate]")
+        .await
+        .body;
+    assert_eq!(big, small_no_ids);
+    control(&app, Method::POST, "/_emulator/reset", None).await;
+    assert_eq!(
+        list(&app, "objectMask=mask[id]").await.json()[0]["id"],
+        40_001
+    );
+}
+
+#[tokio::test]
+async fn dataset_first_id_is_checked() {
+    let (_, app) = setup();
+    for (body, error) in [
+        (
+            r#"{"orders":5,"firstId":39900}"#,
+            "Ids 39900..=39904 would include the second account's orders 39901-39903.",
+        ),
+        (
+            r#"{"orders":2,"firstId":18446744073709551615}"#,
+            "'firstId' 18446744073709551615 + 2 orders goes past 18446744073709551615.",
+        ),
+    ] {
+        let a = control(&app, Method::POST, "/_emulator/dataset", Some(body)).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(a.json(), json!({ "error": error }));
+    }
+    for body in [
+        r#"{"firstId":-1}"#,
+        r#"{"firstId":9007199254740993.0}"#,
+        r#"{"firstId":"9007199254740993"}"#,
+    ] {
+        let a = control(&app, Method::POST, "/_emulator/dataset", Some(body)).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{body}");
+    }
+    let ok = control(
+        &app,
+        Method::POST,
+        "/_emulator/dataset",
+        Some(r#"{"orders":1,"firstId":18446744073709551615}"#),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        list(&app, "objectMask=mask[id]").await.text(),
+        r#"[{"id":18446744073709551615}]"#
+    );
+}
+
+#[tokio::test]
+async fn put_orders_refuses_ids_that_are_not_u64() {
+    let (_, app) = setup();
+    for body in [
+        r#"[{"id":-1}]"#,
+        r#"[{"id":1.5}]"#,
+        r#"[{"id":9007199254740993.0}]"#,
+        r#"[{"id":18446744073709551616}]"#,
+    ] {
+        let a = control(&app, Method::PUT, "/_emulator/orders", Some(body)).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(a.json()["error"].is_string());
+    }
+}
