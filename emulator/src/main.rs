@@ -17,7 +17,18 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 /// Loopback emulator of the IBM Cloud classic (SoftLayer) REST API for SSL certificate orders,
 /// with a control API (/_emulator/...) for tests.
 #[derive(Debug, Parser)]
-#[command(name = "sl-emulator", version, about, long_about = None)]
+#[command(
+    name = "sl-emulator",
+    version,
+    about,
+    long_about = None,
+    after_help = "Loopback only: binds 127.0.0.0/8, [::1] or localhost and answers 421 to a Host that is not \
+one of them, unless --allow-non-loopback.\n\
+Control API (/_emulator/..., no auth): POST/PUT/DELETE need Content-Type: application/json when they carry \
+a body, and any other Content-Type is refused (415: form, multipart and text/plain posts cannot reach it); \
+an Origin header, if sent, must be named with --allow-origin or be the emulator's own (403 otherwise).\n\
+Endpoints, faults and options: emulator/README.md."
+)]
 struct Cli {
     /// Address to listen on: IP:PORT, [IPv6]:PORT or localhost:PORT (port 0 picks a free port; the
     /// banner prints the real one). Only loopback addresses (127.0.0.0/8, [::1], localhost) unless
