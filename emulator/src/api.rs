@@ -324,8 +324,11 @@ fn list_requests(
 
     let mut res = json_response(StatusCode::OK, &Value::Array(items));
     if options.total_items_header {
+        let reported = options
+            .total_items_override
+            .unwrap_or_else(|| u64::try_from(total).unwrap_or(u64::MAX));
         res.headers_mut()
-            .insert("SoftLayer-Total-Items", HeaderValue::from(total));
+            .insert("SoftLayer-Total-Items", HeaderValue::from(reported));
     }
     Ok(res)
 }
@@ -333,7 +336,8 @@ fn list_requests(
 /// Looks up an order of the configured account; anything else is "not found", as permission
 /// failures are on the real API.
 fn own_order<'a>(inner: &'a Inner, caller: i64, id: &str) -> Result<&'a StoredOrder, SlError> {
-    id.parse::<i64>()
+    // The path's digits go straight to u64: no float on the way, so 9007199254740993 stays itself.
+    id.parse::<u64>()
         .ok()
         .and_then(|n| inner.find_order(n))
         .filter(|o| o.account_id == Some(caller))
@@ -449,7 +453,7 @@ fn resend_email(
         "recipient": order.json.get("approverEmailAddress").cloned().unwrap_or(Value::Null),
         "at": dates::format_rfc3339_utc(dates::now_epoch()),
     });
-    inner.outbox.push(entry);
+    inner.push_outbox(entry);
     drop(inner);
     Ok(json_response(StatusCode::OK, &Value::Bool(true)))
 }

@@ -1,4 +1,5 @@
-//! CORS middleware: answers every preflight without auth and tags responses for allowed origins.
+//! CORS middleware: answers every preflight without auth and tags responses for allowed origins
+//! (on the control API only for origins named exactly with `--allow-origin`, never for `*`).
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -21,11 +22,22 @@ pub fn is_rest_path(path: &str) -> bool {
     path == "/rest" || path.starts_with("/rest/")
 }
 
-/// The request's Origin when the configuration allows it (exact match, or any with `*`).
-fn allowed_origin(st: &AppState, headers: &HeaderMap) -> Option<HeaderValue> {
+/// True for the control API's paths.
+pub fn is_control_path(path: &str) -> bool {
+    path == "/_emulator" || path.starts_with("/_emulator/")
+}
+
+/// The request's Origin when the configuration allows it: an exact match, or any with `*` except
+/// on the control API, which only answers origins named exactly.
+fn allowed_origin(st: &AppState, path: &str, headers: &HeaderMap) -> Option<HeaderValue> {
     let origin = headers.get(header::ORIGIN)?;
     let text = origin.to_str().ok()?;
-    st.config.origin_allowed(text).then(|| origin.clone())
+    let allowed = if is_control_path(path) {
+        st.config.control_origin_allowed(text)
+    } else {
+        st.config.origin_allowed(text)
+    };
+    allowed.then(|| origin.clone())
 }
 
 fn add_cors(headers: &mut HeaderMap, origin: HeaderValue) {
@@ -39,7 +51,7 @@ fn add_cors(headers: &mut HeaderMap, origin: HeaderValue) {
 
 /// Middleware over the whole router.
 pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Response {
-    let origin = allowed_origin(&st, req.headers());
+    let origin = allowed_origin(&st, req.uri().path(), req.headers());
     if req.method() == Method::OPTIONS {
         return preflight(&st, req, origin);
     }

@@ -7,12 +7,13 @@ use time::{Date, Duration, Month, Time};
 
 use crate::dates::{central_local_to_epoch, date, format_central, utc_date, LAST_SECOND};
 
-/// First order id of the configured account; ids then increase by one.
-pub const FIRST_ORDER_ID: i64 = 40_001;
+/// First order id of the configured account (unless `POST /_emulator/dataset` names another);
+/// ids then increase by one. Order ids are u64 throughout, never f64, so ids above 2^53 stay exact.
+pub const FIRST_ORDER_ID: u64 = 40_001;
 /// The account that owns [`OTHER_ACCOUNT_ORDER_IDS`]; its orders never appear in the list call.
 pub const OTHER_ACCOUNT_ID: i64 = 7_654_321;
 /// Fixed ids (independent of `--orders`) of orders that belong to [`OTHER_ACCOUNT_ID`].
-pub const OTHER_ACCOUNT_ORDER_IDS: [i64; 3] = [39_901, 39_902, 39_903];
+pub const OTHER_ACCOUNT_ORDER_IDS: [u64; 3] = [39_901, 39_902, 39_903];
 
 /// Status ids of the default status list.
 pub const STATUS_PENDING: i64 = 1;
@@ -202,7 +203,7 @@ fn add_years(day: Date, years: i32) -> Date {
 }
 
 struct OrderSeed<'a> {
-    id: i64,
+    id: u64,
     account_id: i64,
     status_id: i64,
     created: i64,
@@ -286,6 +287,17 @@ pub fn generate_orders(
     account_id: i64,
     statuses: &[Value],
 ) -> Vec<Map<String, Value>> {
+    generate_orders_from(count, seed, FIRST_ORDER_ID, account_id, statuses)
+}
+
+/// [`generate_orders`] with ids from `first_id`; the first id changes nothing but the ids.
+pub fn generate_orders_from(
+    count: usize,
+    seed: u64,
+    first_id: u64,
+    account_id: i64,
+    statuses: &[Value],
+) -> Vec<Map<String, Value>> {
     let mut rng = SplitMix64::new(seed);
     let span = create_span();
     // Ids grow with time at SoftLayer, so sort the creation instants before handing them out.
@@ -299,7 +311,7 @@ pub fn generate_orders(
         item_id += rng.range(40, 900);
         order_id += rng.range(20, 400);
         let status_id = status_for(&mut rng, index);
-        let id = FIRST_ORDER_ID + i64::try_from(index).unwrap_or(0);
+        let id = first_id.saturating_add(u64::try_from(index).unwrap_or(u64::MAX));
         let seed = OrderSeed {
             id,
             account_id,

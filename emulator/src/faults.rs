@@ -1,4 +1,5 @@
-//! Fault injection: scripted misbehaviour (errors, bad bodies, dropped or hung connections) per method.
+//! Fault injection: scripted misbehaviour (errors, bad bodies, gateway pages, dropped or hung
+//! connections) per method.
 
 use std::io;
 use std::time::Duration;
@@ -14,6 +15,8 @@ use crate::error::{json_response, raw_json_response};
 
 /// Longest accepted `delayMs` (10 minutes): longer than any client timeout worth testing.
 const MAX_DELAY_MS: u64 = 600_000;
+/// Most faults queued at once; more are refused (400) until some expire or are deleted.
+pub const MAX_FAULTS: usize = 1_000;
 /// Pause between the partial body and the abort of a `drop` fault, so the bytes reach the socket.
 const DROP_PAUSE: Duration = Duration::from_millis(50);
 
@@ -29,6 +32,19 @@ pub enum FaultKind {
     Drop,
     Hang,
     NoCors,
+    /// A bare HTTP status with an nginx-style HTML error page (`Content-Type: text/html`), as a
+    /// gateway or load balancer answers when the API behind it fails: no SoftLayer error JSON.
+    Html,
+}
+
+impl FaultKind {
+    /// Kinds that always run the real call (and record a resend) before shaping its answer.
+    pub fn always_runs_call(self) -> bool {
+        matches!(
+            self,
+            Self::Delay | Self::Truncated | Self::Drop | Self::NoCors
+        )
+    }
 }
 
 /// A fault as posted to `/_emulator/faults` and listed back (with its `id`; `times` counts down).
@@ -46,7 +62,7 @@ pub struct Fault {
     pub times: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<u64>,
-    /// HTTP status of an `error` fault (default 500).
+    /// HTTP status of an `error` fault (default 500) or an `html` fault (default 502).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     /// Message of an `error` fault (default "Internal Error").
@@ -55,6 +71,12 @@ pub struct Fault {
     /// Exception code of an `error` fault (default "SoftLayer_Exception_Public").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// For kinds that do not run the real call (`error`, `false`, `empty`, `malformed`, `html`,
+    /// `hang`): run it anyway, so its effect happens (a resend reaches the outbox), then answer with
+    /// the fault. Models an outcome lost on the way back, such as a gateway timing out after the API
+    /// acted. Default false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_call: Option<bool>,
 }
 
 impl Fault {
@@ -78,6 +100,13 @@ impl Fault {
                 return Err("'status' must be between 200 and 599.".into());
             }
         }
+        if self.run_call.is_some() && self.kind.always_runs_call() {
+            return Err(
+                "'runCall' applies to kinds error, false, empty, malformed, html and hang \
+                 (delay, truncated, drop and noCors always run the call)."
+                    .into(),
+            );
+        }
         Ok(())
     }
 }
@@ -90,11 +119,17 @@ pub struct FaultSet {
 }
 
 impl FaultSet {
-    pub fn add(&mut self, mut fault: Fault) -> Fault {
+    /// Stores a fault and gives it the next id; refused when [`MAX_FAULTS`] are queued already.
+    pub fn add(&mut self, mut fault: Fault) -> Result<Fault, String> {
+        if self.faults.len() >= MAX_FAULTS {
+            return Err(format!(
+                "At most {MAX_FAULTS} faults can be queued; DELETE /_emulator/faults or let some expire first."
+            ));
+        }
         self.next_id += 1;
         fault.id = self.next_id;
         self.faults.push(fault.clone());
-        fault
+        Ok(fault)
     }
 
     pub fn list(&self) -> &[Fault] {
@@ -133,8 +168,11 @@ pub async fn run(fault: &Fault, answer: impl FnOnce() -> Response) -> Response {
     if let Some(ms) = fault.delay_ms.filter(|ms| *ms > 0) {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
+    let real = (fault.kind.always_runs_call() || fault.run_call == Some(true)).then(answer);
+    // Only kinds that always run the call use `real`; for the others it is computed for its effect.
+    let real = || real.unwrap_or_default();
     match fault.kind {
-        FaultKind::Delay => answer(),
+        FaultKind::Delay => real(),
         FaultKind::Error => {
             let status = fault
                 .status
@@ -150,14 +188,14 @@ pub async fn run(fault: &Fault, answer: impl FnOnce() -> Response) -> Response {
         FaultKind::Empty => raw_json_response(StatusCode::OK, Body::empty()),
         FaultKind::Malformed => raw_json_response(StatusCode::OK, r#"{"error": oops"#),
         FaultKind::Truncated => {
-            let (mut parts, bytes) = buffered(answer()).await;
+            let (mut parts, bytes) = buffered(real()).await;
             let half = bytes.slice(..bytes.len() / 2);
             // The length must describe what is sent, so the client sees a clean but cut body.
             parts.headers.remove(header::CONTENT_LENGTH);
             Response::from_parts(parts, Body::from(half))
         }
         FaultKind::Drop => {
-            let (mut parts, bytes) = buffered(answer()).await;
+            let (mut parts, bytes) = buffered(real()).await;
             // Promise the full length, send half, then fail the body: hyper aborts the connection.
             parts
                 .headers
@@ -178,11 +216,35 @@ pub async fn run(fault: &Fault, answer: impl FnOnce() -> Response) -> Response {
             std::future::pending::<Response>().await
         }
         FaultKind::NoCors => {
-            let mut res = answer();
+            let mut res = real();
             res.extensions_mut().insert(NoCors);
             res
         }
+        FaultKind::Html => {
+            let status = fault
+                .status
+                .and_then(|s| StatusCode::from_u16(s).ok())
+                .unwrap_or(StatusCode::BAD_GATEWAY);
+            html_error_page(status)
+        }
     }
+}
+
+/// The error page nginx sends for `status`, byte for byte in its layout.
+pub fn html_error_page(status: StatusCode) -> Response {
+    let title = match status.canonical_reason() {
+        Some(reason) => format!("{} {reason}", status.as_u16()),
+        None => status.as_u16().to_string(),
+    };
+    let body = format!(
+        "<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n\
+         <hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+    );
+    let mut res = Response::new(Body::from(body));
+    *res.status_mut() = status;
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+    res
 }
 
 /// Splits a response into its head and fully read body (handler bodies are in memory already).
@@ -208,13 +270,15 @@ mod tests {
             status: None,
             error: None,
             code: None,
+            run_call: None,
         }
     }
 
     #[test]
     fn take_counts_down_and_expires() {
         let mut set = FaultSet::default();
-        set.add(fault("resendEmail", FaultKind::False, Some(2)));
+        set.add(fault("resendEmail", FaultKind::False, Some(2)))
+            .expect("room");
         assert!(set.take("getObject", None).is_none());
         assert!(set.take("resendEmail", None).is_some());
         assert_eq!(set.list()[0].times, Some(1));
@@ -226,7 +290,7 @@ mod tests {
     #[test]
     fn wildcard_matches_every_method_and_kind_filter_applies() {
         let mut set = FaultSet::default();
-        set.add(fault("*", FaultKind::Hang, None));
+        set.add(fault("*", FaultKind::Hang, None)).expect("room");
         assert!(set.take("anything", Some(FaultKind::NoCors)).is_none());
         assert_eq!(
             set.take("anything", None).map(|f| f.kind),
@@ -243,5 +307,23 @@ mod tests {
         assert!(f.validate().is_err());
         f.status = Some(429);
         assert!(f.validate().is_ok());
+    }
+
+    #[test]
+    fn run_call_only_for_kinds_that_skip_the_call() {
+        let mut f = fault("x", FaultKind::Html, None);
+        f.run_call = Some(true);
+        assert!(f.validate().is_ok());
+        f.kind = FaultKind::Truncated;
+        assert!(f.validate().is_err());
+    }
+
+    #[test]
+    fn html_page_names_the_status() {
+        let res = html_error_page(StatusCode::GATEWAY_TIMEOUT);
+        assert_eq!(res.status(), StatusCode::GATEWAY_TIMEOUT);
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "text/html");
+        let res = html_error_page(StatusCode::from_u16(599).expect("status"));
+        assert_eq!(res.status().as_u16(), 599);
     }
 }

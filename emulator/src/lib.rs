@@ -12,6 +12,7 @@ pub mod data;
 pub mod dates;
 pub mod error;
 pub mod faults;
+pub mod loopback;
 pub mod mask;
 pub mod state;
 
@@ -47,8 +48,11 @@ pub struct Config {
     pub token: String,
     /// Bearer token of the second account (id 7654321, three orders), for multi-widget tests.
     pub other_token: String,
-    /// Origins allowed by CORS; `*` reflects any Origin; empty means same-origin only.
+    /// Origins allowed by CORS; `*` reflects any Origin on the SoftLayer side (never on the control
+    /// API, which only trusts origins named exactly); empty means same-origin only.
     pub allow_origins: Vec<String>,
+    /// Serve non-loopback listeners and any `Host` (off: loopback addresses and Host names only).
+    pub allow_non_loopback: bool,
     /// Options at start-up and after `POST /_emulator/reset`.
     pub options: Options,
 }
@@ -67,14 +71,21 @@ impl Default for Config {
             token: "demo-bearer-token".into(),
             other_token: "other-account-token".into(),
             allow_origins: Vec::new(),
+            allow_non_loopback: false,
             options: Options::default(),
         }
     }
 }
 
 impl Config {
+    /// CORS for the SoftLayer side and static files: an origin named exactly, or any with `*`.
     pub fn origin_allowed(&self, origin: &str) -> bool {
         self.allow_origins.iter().any(|o| o == "*" || o == origin)
+    }
+
+    /// CORS and state changes for the control API: only an origin named exactly (`*` does not count).
+    pub fn control_origin_allowed(&self, origin: &str) -> bool {
+        origin != "*" && self.allow_origins.iter().any(|o| o == origin)
     }
 }
 
@@ -99,12 +110,21 @@ pub fn app(state: AppState) -> Router {
     router
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            control::guard,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             static_csp,
         ))
         .layer(DefaultBodyLimit::max(CONTROL_BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             cors::layer,
+        ))
+        // Outermost: a request for a non-loopback Host gets no further, not even a preflight answer.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            loopback::host_guard,
         ))
         .with_state(state)
 }
@@ -148,11 +168,15 @@ async fn not_found() -> Response {
 }
 
 /// Serves `state` on `listener` until `shutdown` completes (then drains open connections).
+/// A listener on a non-loopback address is refused unless `allow_non_loopback` is configured.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let addr = listener.local_addr()?;
+    loopback::check_bind_addr(addr, state.config.allow_non_loopback)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::PermissionDenied, e))?;
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await
@@ -166,6 +190,11 @@ pub fn banner(config: &Config, addr: SocketAddr) -> String {
         "none (same-origin only)".to_string()
     } else {
         config.allow_origins.join(", ")
+    };
+    let network = if config.allow_non_loopback {
+        "any address and Host (--allow-non-loopback)"
+    } else {
+        "loopback only (Host 127.x.x.x, [::1] or localhost)"
     };
     let statics = config
         .static_dir
@@ -182,6 +211,7 @@ pub fn banner(config: &Config, addr: SocketAddr) -> String {
          \x20 Bearer token:  {token}\n\
          \x20 Orders:        {orders} (seed {seed})\n\
          \x20 Allowed CORS:  {origins}\n\
+         \x20 Network:       {network}\n\
          \x20 Static files:  {statics}\n\
          Try:\n\
          \x20 curl -g -u '{user}:{key}' '{base}/SoftLayer_Account/getObject.json?objectMask=mask[id]'\n\

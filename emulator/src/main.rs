@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
+use sl_emulator::control::MAX_GENERATED_ORDERS;
+use sl_emulator::loopback::{check_bind_addr, parse_listen_addr, NON_LOOPBACK_WARNING};
 use sl_emulator::{banner, serve, AppState, Config, Options};
 
 /// How long open connections (including ones held by a `hang` fault) may take to finish after a
@@ -15,13 +17,31 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 /// Loopback emulator of the IBM Cloud classic (SoftLayer) REST API for SSL certificate orders,
 /// with a control API (/_emulator/...) for tests.
 #[derive(Debug, Parser)]
-#[command(name = "sl-emulator", version, about, long_about = None)]
+#[command(
+    name = "sl-emulator",
+    version,
+    about,
+    long_about = None,
+    after_help = "Loopback only: binds 127.0.0.0/8, [::1] or localhost and answers 421 to a Host that is not \
+one of them, unless --allow-non-loopback.\n\
+Control API (/_emulator/..., no auth): POST/PUT/DELETE need Content-Type: application/json when they carry \
+a body, and any other Content-Type is refused (415: form, multipart and text/plain posts cannot reach it); \
+an Origin header, if sent, must be named with --allow-origin or be the emulator's own (403 otherwise).\n\
+Endpoints, faults and options: emulator/README.md."
+)]
 struct Cli {
-    /// Address to listen on (use port 0 for any free port; the banner prints the real one).
-    #[arg(long, default_value = "127.0.0.1:8787")]
+    /// Address to listen on: IP:PORT, [IPv6]:PORT or localhost:PORT (port 0 picks a free port; the
+    /// banner prints the real one). Only loopback addresses (127.0.0.0/8, [::1], localhost) unless
+    /// --allow-non-loopback is given.
+    #[arg(long, default_value = "127.0.0.1:8787", value_parser = parse_listen_addr)]
     addr: SocketAddr,
-    /// Number of generated SSL certificate orders for the account (ids from 40001).
-    #[arg(long, default_value_t = 40)]
+    /// Listen on a non-loopback address and answer any Host header. Off by default: the control API
+    /// has no authentication, so the emulator binds loopback only and answers 421 to requests whose
+    /// Host is not 127.x.x.x, [::1] or localhost (DNS-rebinding defence). Prints a warning.
+    #[arg(long)]
+    allow_non_loopback: bool,
+    /// Number of generated SSL certificate orders for the account (ids from 40001), at most 200000.
+    #[arg(long, default_value_t = 40, value_parser = parse_orders)]
     orders: usize,
     /// Seed of the deterministic data set (same orders + seed → identical JSON).
     #[arg(long, default_value_t = 7)]
@@ -47,18 +67,37 @@ struct Cli {
     /// Bearer token of a second account (id 7654321, three orders of its own).
     #[arg(long, default_value = "other-account-token")]
     other_token: String,
-    /// Origin allowed by CORS (repeatable; `*` reflects any Origin). Default: none (same-origin only).
+    /// Origin allowed by CORS (repeatable; `*` reflects any Origin on /rest and static files).
+    /// The control API (/_emulator/...) answers CORS, and accepts POST/PUT/DELETE carrying an Origin,
+    /// only for origins named exactly here, never for `*`. Default: none (same-origin only).
     #[arg(long = "allow-origin", value_name = "ORIGIN")]
     allow_origin: Vec<String>,
     /// Do not send the SoftLayer-Total-Items header on list answers (default: send it).
     #[arg(long)]
     no_total_items: bool,
+    /// Report this number in SoftLayer-Total-Items whatever the real count (a lying total, e.g.
+    /// 4000000000). Default: the real count. Also `totalItemsOverride` of /_emulator/options.
+    #[arg(long, value_name = "N")]
+    total_items_override: Option<u64>,
     /// Return the whole list whatever resultLimit says (default: honour resultLimit).
     #[arg(long)]
     ignore_result_limit: bool,
     /// Allow every resendEmail whatever the order's status (default: enforce the status rules).
     #[arg(long)]
     no_status_rules: bool,
+}
+
+/// `--orders`: a count up to [`MAX_GENERATED_ORDERS`].
+fn parse_orders(text: &str) -> Result<usize, String> {
+    let n: usize = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a non-negative integer"))?;
+    if n > MAX_GENERATED_ORDERS {
+        return Err(format!(
+            "at most {MAX_GENERATED_ORDERS} orders can be generated (got {n})"
+        ));
+    }
+    Ok(n)
 }
 
 impl From<Cli> for Config {
@@ -75,10 +114,12 @@ impl From<Cli> for Config {
             token: cli.token,
             other_token: cli.other_token,
             allow_origins: cli.allow_origin,
+            allow_non_loopback: cli.allow_non_loopback,
             options: Options {
                 total_items_header: !cli.no_total_items,
                 honour_result_limit: !cli.ignore_result_limit,
                 enforce_status_rules: !cli.no_status_rules,
+                total_items_override: cli.total_items_override,
             },
         }
     }
@@ -124,6 +165,13 @@ impl Signals {
 #[tokio::main]
 async fn main() -> ExitCode {
     let config = Config::from(Cli::parse());
+    if config.allow_non_loopback {
+        eprintln!("{NON_LOOPBACK_WARNING}");
+    }
+    if let Err(e) = check_bind_addr(config.addr, config.allow_non_loopback) {
+        eprintln!("sl-emulator: {e}");
+        return ExitCode::FAILURE;
+    }
     if let Some(dir) = &config.static_dir {
         if !dir.is_dir() {
             eprintln!("sl-emulator: --static {} is not a directory", dir.display());

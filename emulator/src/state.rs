@@ -14,11 +14,14 @@ use crate::Config;
 
 /// Oldest request-log entries are dropped beyond this, so a long e2e run cannot grow memory forever.
 pub const MAX_REQUEST_LOG: usize = 10_000;
+/// Oldest outbox entries are dropped beyond this (a resend is never refused because of the outbox:
+/// the SoftLayer side must behave the same whatever the tests left in it).
+pub const MAX_OUTBOX: usize = 10_000;
 
 /// Behaviour switches for what the public SLDN reference leaves open: it lists no `resultLimit` for
 /// `SoftLayer_Security_Certificate_Request::getSslCertificateRequests` (so paging and the
 /// `SoftLayer-Total-Items` header are unverified) and gives `resendEmail` no status rule.
-/// All three are on by default.
+/// All three are on by default; the total is the real count unless overridden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Options {
@@ -28,6 +31,9 @@ pub struct Options {
     pub honour_result_limit: bool,
     /// Refuse resends the order's status does not allow.
     pub enforce_status_rules: bool,
+    /// When set, `SoftLayer-Total-Items` reports this number whatever the real count (a lying or
+    /// buggy total, e.g. 4000000000); `null` reports the real count. Only with `totalItemsHeader`.
+    pub total_items_override: Option<u64>,
 }
 
 impl Default for Options {
@@ -36,6 +42,7 @@ impl Default for Options {
             total_items_header: true,
             honour_result_limit: true,
             enforce_status_rules: true,
+            total_items_override: None,
         }
     }
 }
@@ -44,14 +51,15 @@ impl Default for Options {
 /// installed through the control API); `id` and `accountId` are extracted once for lookups.
 #[derive(Debug, Clone)]
 pub struct StoredOrder {
-    pub id: i64,
+    /// Exact whatever its size: serde_json keeps integers as u64, never as f64.
+    pub id: u64,
     pub account_id: Option<i64>,
     pub json: Map<String, Value>,
 }
 
 impl StoredOrder {
     pub fn from_json(json: Map<String, Value>) -> Option<Self> {
-        let id = json.get("id")?.as_i64()?;
+        let id = json.get("id")?.as_u64()?;
         let account_id = json.get("accountId").and_then(Value::as_i64);
         Some(Self {
             id,
@@ -67,7 +75,8 @@ pub struct Inner {
     pub orders: Vec<StoredOrder>,
     pub statuses: Vec<Value>,
     pub options: Options,
-    pub outbox: Vec<Value>,
+    /// Oldest first; at most [`MAX_OUTBOX`] entries.
+    pub outbox: VecDeque<Value>,
     pub faults: FaultSet,
     pub requests: VecDeque<Value>,
 }
@@ -75,12 +84,14 @@ pub struct Inner {
 impl Inner {
     fn initial(config: &Config) -> Self {
         let statuses = data::default_statuses();
-        let orders = generate(config, config.orders, config.seed, &statuses);
+        // The CLI refuses more; a library caller gets the cap rather than an exhausted machine.
+        let count = config.orders.min(crate::control::MAX_GENERATED_ORDERS);
+        let orders = generate(config, count, config.seed, data::FIRST_ORDER_ID, &statuses);
         Self {
             orders,
             statuses,
             options: config.options,
-            outbox: Vec::new(),
+            outbox: VecDeque::new(),
             faults: FaultSet::default(),
             requests: VecDeque::new(),
         }
@@ -92,7 +103,15 @@ impl Inner {
         self.orders = orders;
     }
 
-    pub fn find_order(&self, id: i64) -> Option<&StoredOrder> {
+    /// Records a sent email, dropping the oldest entry when the outbox is full.
+    pub fn push_outbox(&mut self, entry: Value) {
+        if self.outbox.len() >= MAX_OUTBOX {
+            self.outbox.pop_front();
+        }
+        self.outbox.push_back(entry);
+    }
+
+    pub fn find_order(&self, id: u64) -> Option<&StoredOrder> {
         // Not a binary search: the second account's orders (39901…) follow the main account's (40001…).
         self.orders.iter().find(|o| o.id == id)
     }
@@ -119,8 +138,14 @@ impl Inner {
     }
 }
 
-fn generate(config: &Config, count: usize, seed: u64, statuses: &[Value]) -> Vec<StoredOrder> {
-    data::generate_orders(count, seed, config.account_id, statuses)
+fn generate(
+    config: &Config,
+    count: usize,
+    seed: u64,
+    first_id: u64,
+    statuses: &[Value],
+) -> Vec<StoredOrder> {
+    data::generate_orders_from(count, seed, first_id, config.account_id, statuses)
         .into_iter()
         .filter_map(StoredOrder::from_json)
         .collect()
@@ -154,10 +179,10 @@ impl AppState {
         *self.lock() = fresh;
     }
 
-    /// Regenerates the orders with the current status list.
-    pub fn regenerate(&self, count: usize, seed: u64) {
+    /// Regenerates the orders with the current status list, ids from `first_id`.
+    pub fn regenerate(&self, count: usize, seed: u64, first_id: u64) {
         let statuses = self.lock().statuses.clone();
-        let orders = generate(&self.config, count, seed, &statuses);
+        let orders = generate(&self.config, count, seed, first_id, &statuses);
         self.lock().set_orders(orders);
     }
 

@@ -383,7 +383,7 @@ async fn options_endpoint_reads_and_partially_updates() {
     let a = control(&app, Method::GET, "/_emulator/options", None).await;
     assert_eq!(
         a.json(),
-        json!({"totalItemsHeader":true,"honourResultLimit":true,"enforceStatusRules":true})
+        json!({"totalItemsHeader":true,"honourResultLimit":true,"enforceStatusRules":true,"totalItemsOverride":null})
     );
     let a = control(
         &app,
@@ -395,7 +395,7 @@ async fn options_endpoint_reads_and_partially_updates() {
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(
         a.json(),
-        json!({"totalItemsHeader":true,"honourResultLimit":false,"enforceStatusRules":true})
+        json!({"totalItemsHeader":true,"honourResultLimit":false,"enforceStatusRules":true,"totalItemsOverride":null})
     );
     let l = list(&app, "resultLimit=0,2").await;
     assert_eq!(l.json().as_array().map(Vec::len), Some(40));

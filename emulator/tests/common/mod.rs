@@ -13,6 +13,8 @@ pub const BASE: &str = "/rest/v3.1";
 pub const LIST: &str =
     "/rest/v3.1/SoftLayer_Security_Certificate_Request/getSslCertificateRequests.json";
 pub const ORIGIN: &str = "http://localhost:8080";
+/// The `Host` every request carries unless the test gives its own (as a browser or curl would).
+pub const HOST: &str = "127.0.0.1:8787";
 
 pub fn config() -> Config {
     Config {
@@ -80,7 +82,8 @@ impl Answer {
     }
 }
 
-/// Sends one request through the router (no network).
+/// Sends one request through the router (no network), with `Host: 127.0.0.1:8787` unless `extra`
+/// names a Host.
 pub async fn send(
     router: &Router,
     method: Method,
@@ -96,12 +99,20 @@ pub async fn send(
     if body.is_some() {
         req = req.header(header::CONTENT_TYPE, "application/json");
     }
+    if !extra.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        req = req.header(header::HOST, HOST);
+    }
     for (k, v) in extra {
         req = req.header(*k, *v);
     }
     let req = req
         .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
         .expect("request");
+    exchange(router, req).await
+}
+
+/// Sends a request exactly as built (no default headers) through the router.
+pub async fn exchange(router: &Router, req: Request<Body>) -> Answer {
     let res = router.clone().oneshot(req).await.expect("infallible");
     let (parts, body) = res.into_parts();
     let body = axum::body::to_bytes(body, usize::MAX).await.expect("body");
