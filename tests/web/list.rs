@@ -1,8 +1,8 @@
 //! Loading the list: chunked requests, account discovery, the API base, reloads, 10,000 orders.
 
 use crate::support::{
-    config, control, fixture, fixture_with, inject_fault, list_requests, mount_fresh, spy, tick,
-    wait_until, Fixture, EMULATOR, TOKEN,
+    config, control, fixture, fixture_with, inject_fault, list_requests, mount_fresh, new_host,
+    spy, tick, wait_until, Fixture, EMULATOR, TOKEN,
 };
 use serde_json::{json, Value};
 use ssl_orders::events::{EMAIL_RESENT, LOADED, READY};
@@ -232,4 +232,42 @@ async fn ten_thousand_orders_render_and_stay_usable() {
     f.get(".pager button.next").click();
     tick().await;
     assert!(f.text(".pager .range").starts_with("26–50 of "));
+}
+
+#[wasm_bindgen_test]
+async fn a_path_api_base_resolves_against_the_page_origin_not_a_base_href() {
+    control("POST", "reset", None).await;
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let origin = window.location().origin().unwrap();
+    // A <base href> elsewhere (markup injection, or a CDN page) must not move the API and its token.
+    let base = document.create_element("base").unwrap();
+    base.set_attribute("href", "http://127.0.0.1:1/").unwrap();
+    document.head().unwrap().prepend_with_node_1(&base).unwrap();
+    let spy = spy();
+    let host = new_host(None);
+    let mut cfg = config();
+    cfg.api_base = "/rest/v3.1".into();
+    let mounted = ssl_orders::mount_widget(&host, cfg);
+    // Waits without panicking, so the <base> and the spy are always removed before any assertion.
+    let start = js_sys::Date::now();
+    let widget_urls = || -> Vec<String> {
+        spy.urls()
+            .into_iter()
+            .filter(|u| !u.contains("/_emulator/"))
+            .collect()
+    };
+    while widget_urls().len() < 2 && js_sys::Date::now() - start < 5_000.0 {
+        tick().await;
+    }
+    let urls = widget_urls();
+    spy.restore();
+    base.remove();
+    if let Ok(mut handle) = mounted {
+        handle.unmount();
+    }
+    host.remove();
+    assert!(urls.len() >= 2, "statuses and list: {urls:?}");
+    let expected = format!("{origin}/rest/v3.1/");
+    assert!(urls.iter().all(|u| u.starts_with(&expected)), "{urls:?}");
 }

@@ -332,6 +332,11 @@ pub async fn requests_at(origin: &str) -> Vec<Value> {
         .unwrap_or_default()
 }
 
+/// Parses `config` into the plain JS object a host passes to `mount()`.
+pub fn js_config(config: &Value) -> JsValue {
+    js_sys::JSON::parse(&config.to_string()).unwrap()
+}
+
 /// Waits until `host` reports `state` in `data-state`.
 pub async fn wait_for_host_state(host: &HtmlElement, state: &str) {
     wait_until(&format!("data-state={state}"), || {
@@ -404,16 +409,21 @@ pub fn element_attributes(extra: &[(&str, &str)]) -> JsValue {
 // Spy
 
 #[wasm_bindgen(inline_js = r#"
-// Records the AbortSignal of every fetch, and every listener added to or removed from targets outside
-// shadow roots (window, document, hosts, AbortSignals).
+// Records the AbortSignal, URL and redirect mode of every fetch, and every listener added to or removed from
+// targets outside shadow roots (window, document, hosts, AbortSignals).
 export function spy() {
   const record = { signals: [], added: 0, removed: 0 };
   const fetch = window.fetch, add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
   const outside = (t) => !(t instanceof Node) || !(t.getRootNode() instanceof ShadowRoot);
   record.urls = [];
+  record.redirects = [];
   window.fetch = function (input, init) {
     record.signals.push(input?.signal ?? init?.signal);
+    // A Request's url is absolute: resolved when it was built, as the browser will send it.
     record.urls.push(typeof input === "string" ? input : input?.url);
+    // The redirect mode the browser applies: init's, else the Request's, else fetch's default.
+    const ofRequest = input instanceof Request ? input.redirect : "follow";
+    record.redirects.push(init && "redirect" in init ? init.redirect : ofRequest);
     return fetch.apply(this, arguments);
   };
   EventTarget.prototype.addEventListener = function () { if (outside(this)) record.added += 1; return add.apply(this, arguments); };
@@ -424,7 +434,8 @@ export function spy() {
 }
 "#)]
 extern "C" {
-    /// What [`spy()`] recorded: fetch signals and URLs, listeners added and removed outside shadow roots.
+    /// What [`spy()`] recorded: fetch signals, URLs and redirect modes, listeners added and removed outside
+    /// shadow roots.
     pub type Spy;
     /// Starts recording; call `restore()` before asserting.
     pub fn spy() -> Spy;
@@ -434,6 +445,12 @@ extern "C" {
     pub fn removed(this: &Spy) -> u32;
     #[wasm_bindgen(method)]
     pub fn aborted(this: &Spy) -> u32;
+    /// The URL of every fetch, in order (absolute when `fetch` got a `Request`).
+    #[wasm_bindgen(method, getter)]
+    pub fn urls(this: &Spy) -> Vec<String>;
+    /// The `redirect` mode of every fetch, in the order of [`Spy::urls`].
+    #[wasm_bindgen(method, getter)]
+    pub fn redirects(this: &Spy) -> Vec<String>;
     #[wasm_bindgen(method)]
     pub fn restore(this: &Spy);
 }
