@@ -2,11 +2,12 @@
 
 use crate::support::{
     control, control_at, create_element, element_attributes, element_error, element_state, fixture,
-    is_defined, list_requests, pause, read_property, record_events, requests_at, set_property,
-    tick, wait_for_element_state, wait_until, EMULATOR, EMULATOR_2, TOKEN,
+    inject_fault, is_defined, list_requests, outbox, pause, read_property, record_events,
+    requests_at, set_property, tick, wait_for_element_state, wait_until, EMULATOR, EMULATOR_2,
+    TOKEN,
 };
 use serde_json::{json, Value};
-use ssl_orders::events::{LOADED, LOAD_ERROR};
+use ssl_orders::events::{EMAIL_RESENT, LOADED, LOAD_ERROR, RESEND_ERROR, RESEND_REQUEST};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -266,5 +267,63 @@ async fn api_base_moved_within_the_same_origin_keeps_the_credentials() {
         "{reached:?}"
     );
     assert!(all_with_bearer(&reached), "{reached:?}");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn setting_the_token_to_its_current_value_does_not_remount() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    wait_for_element_state(&el, "ready").await;
+    let first_row = shadow_query(&el, "tbody tr[part=row]").unwrap();
+    assert_eq!(list_requests().await.len(), 1);
+    set_property(&el, "token", &TOKEN.into()); // a host refreshing its token to what it was
+    pause(300.0).await;
+    assert_eq!(element_state(&el), "ready");
+    assert_eq!(list_requests().await.len(), 1, "no reload");
+    assert!(first_row.is_connected(), "the rendered rows were kept");
+    assert_eq!(
+        shadow_query(&el, "tbody tr[part=row]"),
+        Some(first_row),
+        "the same row element"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_token_refresh_during_a_send_does_not_abort_it() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    let log = record_events(&el);
+    wait_for_element_state(&el, "ready").await;
+    inject_fault(json!({"method": "resendEmail", "kind": "delay", "delayMs": 600, "times": 1}))
+        .await;
+    shadow_query(&el, "tbody button.send")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    tick().await;
+    shadow_query(&el, "dialog button.confirm")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    let request = log.wait_for(RESEND_REQUEST).await;
+    // A new value remounts the widget while the POST runs (the emulator knows one token only, so the
+    // new widget's own load is refused; the send in flight keeps the token it left with).
+    set_property(&el, "token", &"refreshed-token".into());
+    let events = log.events.clone();
+    wait_until("the send's outcome", || {
+        events
+            .borrow()
+            .iter()
+            .any(|(n, _)| n == EMAIL_RESENT || n == RESEND_ERROR)
+    })
+    .await;
+    pause(300.0).await;
+    let resent = log.named(EMAIL_RESENT);
+    assert_eq!(resent.len(), 1, "exactly one outcome");
+    assert!(log.named(RESEND_ERROR).is_empty());
+    assert_eq!(resent[0]["orderId"], request["orderId"]);
+    assert_eq!(outbox().await.len(), 1);
     el.remove();
 }

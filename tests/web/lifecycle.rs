@@ -2,8 +2,8 @@
 
 use crate::support::{
     config, control, create_element, element_attributes, element_state, fixture, inject_fault,
-    mount_fresh, new_host, outbox, spy, tick, wait_for_host_state, wait_until, Spy, ACCOUNT,
-    EMULATOR, TOKEN,
+    js_config, mount_fresh, new_host, outbox, pause, record_events, resend_posts, spy, tick,
+    wait_for_host_state, wait_until, Spy, ACCOUNT, EMULATOR, TOKEN,
 };
 use serde_json::json;
 use ssl_orders::events::{EMAIL_RESENT, LOADED, RESEND_ERROR, RESEND_REQUEST};
@@ -234,4 +234,50 @@ async fn the_state_is_readable_when_the_loaded_event_fires() {
         .unwrap();
     f.wait_for_state("ready").await;
     assert_eq!(seen.borrow().as_deref(), Some("ready"));
+}
+
+/// Clicks `selector` in `host`'s shadow root.
+fn click_in(host: &HtmlElement, selector: &str) {
+    host.shadow_root()
+        .unwrap()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+/// What a host passes to `mount()` for the emulator's account.
+fn good_js_config() -> JsValue {
+    js_config(&json!({
+        "apiBase": format!("{EMULATOR}/rest/v3.1"), "token": TOKEN, "accountId": ACCOUNT, "lang": "en"
+    }))
+}
+
+#[wasm_bindgen_test]
+async fn a_listener_that_unmounts_on_resend_request_does_not_stop_the_send() {
+    control("POST", "reset", None).await;
+    let host = new_host(None);
+    let log = record_events(&host);
+    let handle = JsValue::from(
+        ssl_orders::embed::mount_js(&host, good_js_config())
+            .map_err(JsValue::from)
+            .unwrap(),
+    );
+    unmount_on(&host, RESEND_REQUEST, &handle);
+    wait_for_host_state(&host, "ready").await;
+    click_in(&host, "tbody button.send");
+    tick().await;
+    click_in(&host, "dialog button.confirm");
+    // The request event was not cancelled, so the POST goes out although the widget is gone.
+    let resent = log.wait_for(EMAIL_RESENT).await;
+    assert!(!host.has_attribute("data-state"), "unmounted");
+    let request = log.named(RESEND_REQUEST).remove(0);
+    assert_eq!(resent["orderId"], request["orderId"]);
+    pause(200.0).await;
+    assert_eq!(log.named(EMAIL_RESENT).len(), 1);
+    assert!(log.named(RESEND_ERROR).is_empty());
+    assert_eq!(resend_posts().await, 1);
+    assert_eq!(outbox().await.len(), 1, "the email was sent once");
+    host.remove();
 }
