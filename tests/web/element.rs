@@ -327,3 +327,24 @@ async fn a_token_refresh_during_a_send_does_not_abort_it() {
     assert_eq!(outbox().await.len(), 1);
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_clone_of_a_mounted_element_mounts_on_its_own() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    wait_for_element_state(&el, "ready").await;
+    // Attributes are copied (data-state too); properties and the widget are not.
+    let copy: HtmlElement = el.clone_node_with_deep(true).unwrap().unchecked_into();
+    let log = record_events(&copy);
+    set_property(&copy, "token", &TOKEN.into());
+    let document = web_sys::window().unwrap().document().unwrap();
+    document.body().unwrap().append_child(&copy).unwrap();
+    log.wait_for(LOADED).await;
+    assert!(element_error(&copy).is_none(), "{:?}", element_error(&copy));
+    assert_eq!(element_state(&copy), "ready");
+    assert_eq!(shadow_rows(&copy), 25);
+    assert_eq!(element_state(&el), "ready", "the original is untouched");
+    assert_eq!(shadow_rows(&el), 25);
+    copy.remove();
+    el.remove();
+}

@@ -247,6 +247,14 @@ fn click_in(host: &HtmlElement, selector: &str) {
         .click();
 }
 
+fn host_rows(host: &HtmlElement) -> u32 {
+    host.shadow_root()
+        .unwrap()
+        .query_selector_all("tbody tr[part=row]")
+        .unwrap()
+        .length()
+}
+
 /// What a host passes to `mount()` for the emulator's account.
 fn good_js_config() -> JsValue {
     js_config(&json!({
@@ -280,4 +288,55 @@ async fn a_listener_that_unmounts_on_resend_request_does_not_stop_the_send() {
     assert_eq!(resend_posts().await, 1);
     assert_eq!(outbox().await.len(), 1, "the email was sent once");
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn mounting_again_on_a_live_widget_throws_and_leaves_it_untouched() {
+    control("POST", "reset", None).await;
+    let host = new_host(None);
+    let mut handle = ssl_orders::embed::mount_js(&host, good_js_config())
+        .map_err(JsValue::from)
+        .unwrap();
+    wait_for_host_state(&host, "ready").await;
+    // A bad configuration too: the live widget must not be replaced by its error message.
+    let error = match ssl_orders::embed::mount_js(&host, js_config(&json!({"bad": 1}))) {
+        Ok(_) => panic!("a second mount was accepted"),
+        Err(e) => e,
+    };
+    let message = js_sys::Error::from(JsValue::from(error))
+        .message()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        message,
+        "ssl-orders: the widget is already mounted on this element; unmount it first"
+    );
+    tick().await;
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
+    assert_eq!(handle.state(), "ready");
+    assert_eq!(host_rows(&host), 25, "the rows are still there");
+    assert!(host
+        .shadow_root()
+        .unwrap()
+        .query_selector("[part=config-error], .config-error")
+        .unwrap()
+        .is_none());
+    handle.unmount();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_copy_of_a_mounted_host_mounts_on_its_own() {
+    let f = fixture().await;
+    // A copy carries the host's attributes (data-state too), but no shadow root and no widget.
+    let copy: HtmlElement = f.host.clone_node_with_deep(true).unwrap().unchecked_into();
+    f.host.after_with_node_1(&copy).unwrap();
+    let log = record_events(&copy);
+    let mut handle = mount_widget(&copy, config()).expect("a copy is not mounted");
+    log.wait_for(LOADED).await;
+    wait_for_host_state(&copy, "ready").await;
+    assert_eq!(host_rows(&copy), 25);
+    assert_eq!(f.host.get_attribute("data-state").as_deref(), Some("ready"));
+    handle.unmount();
+    copy.remove();
 }
