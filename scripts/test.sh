@@ -26,11 +26,15 @@ passed
 log "3/6 emulator release build"
 build_emulator
 
-API_PORT=18787; PAGE_PORT=18788
+API_PORT=18787; PAGE_PORT=18788; API_2_PORT=18790
 export SSL_ORDERS_TEST_API="http://127.0.0.1:$API_PORT"
+# A second API on another origin: where the credential-withdrawal tests move `api-base` to.
+export SSL_ORDERS_TEST_API_2="http://127.0.0.1:$API_2_PORT"
 export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$PAGE_PORT"
 export WASM_BINDGEN_TEST_TIMEOUT=120
 start_emulator "$OUT/emulator-browser.log" --addr "127.0.0.1:$API_PORT" --orders 40 --seed 7 \
+  --allow-origin "http://127.0.0.1:$PAGE_PORT"
+start_emulator "$OUT/emulator-browser-2.log" --addr "127.0.0.1:$API_2_PORT" --orders 40 --seed 7 \
   --allow-origin "http://127.0.0.1:$PAGE_PORT"
 
 log "4/6 browser tests in headless Chromium"

@@ -1,13 +1,37 @@
 //! The <ssl-orders> custom element: defined once, live attributes, moves, bad attributes, lang fallback.
 
 use crate::support::{
-    control, create_element, element_attributes, element_error, element_state, fixture, is_defined,
-    list_requests, read_property, set_property, tick, wait_for_element_state, wait_until, TOKEN,
+    control, control_at, create_element, element_attributes, element_error, element_state, fixture,
+    inject_fault, is_defined, list_requests, outbox, pause, read_property, record_events,
+    requests_at, set_property, tick, wait_for_element_state, wait_until, EMULATOR, EMULATOR_2,
+    TOKEN,
 };
+use serde_json::{json, Value};
+use ssl_orders::events::{EMAIL_RESENT, LOADED, LOAD_ERROR, RESEND_ERROR, RESEND_REQUEST};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
+
+/// The first element of `el`'s shadow root that matches `selector`.
+fn shadow_query(el: &HtmlElement, selector: &str) -> Option<Element> {
+    el.shadow_root().unwrap().query_selector(selector).unwrap()
+}
+
+fn shadow_rows(el: &HtmlElement) -> u32 {
+    el.shadow_root()
+        .unwrap()
+        .query_selector_all("tbody tr[part=row]")
+        .unwrap()
+        .length()
+}
+
+/// Whether every request in `log` that is not a preflight carried the Bearer token.
+fn all_with_bearer(log: &[Value]) -> bool {
+    log.iter()
+        .filter(|r| r["method"] != "OPTIONS")
+        .all(|r| r["auth"] == "bearer")
+}
 
 #[wasm_bindgen_test]
 async fn the_element_is_defined_once_and_renders_in_an_open_shadow_root() {
@@ -166,4 +190,161 @@ async fn every_part_in_the_markup_is_a_documented_part_and_a_ready_widget_shows_
             "part {part:?}"
         );
     }
+}
+
+#[wasm_bindgen_test]
+async fn api_base_moved_to_another_origin_withdraws_the_credentials_until_they_are_set_again() {
+    control("POST", "reset", None).await;
+    control_at(EMULATOR_2, "POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    let log = record_events(&el);
+    wait_for_element_state(&el, "ready").await;
+
+    // An attribute is easier to influence than a property: the token must not follow it elsewhere.
+    el.set_attribute("api-base", &format!("{EMULATOR_2}/rest/v3.1"))
+        .unwrap();
+    let failure = log.wait_for(LOAD_ERROR).await;
+    assert_eq!(element_state(&el), "error");
+    assert_eq!(failure["code"], json!("CREDENTIALS_WITHDRAWN"));
+    assert_eq!(failure["status"], json!(0));
+    let message = failure["message"].as_str().unwrap().to_owned();
+    assert!(message.contains("credentials were withdrawn"), "{message}");
+    let shown = shadow_query(&el, ".state.error [role=alert]")
+        .expect("the error state")
+        .text_content()
+        .unwrap();
+    assert!(shown.contains(&message), "{shown}");
+    assert!(shadow_query(&el, ".state.error button.retry").is_some());
+    pause(300.0).await;
+    assert_eq!(
+        requests_at(EMULATOR_2).await,
+        Vec::<Value>::new(),
+        "no request at all reached the other origin while withdrawn"
+    );
+    assert_eq!(log.named(LOADED).len(), 1, "only the first load");
+
+    // The host sets the token again: now it is bound to the new origin, and the list loads from there.
+    set_property(&el, "token", &TOKEN.into());
+    wait_until("a load from the second emulator", || {
+        log.named(LOADED).len() == 2
+    })
+    .await;
+    assert_eq!(element_state(&el), "ready");
+    assert_eq!(shadow_rows(&el), 25);
+    let reached = requests_at(EMULATOR_2).await;
+    assert!(
+        reached.iter().any(|r| r["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("/getSslCertificateRequests.json"))),
+        "{reached:?}"
+    );
+    assert!(all_with_bearer(&reached), "{reached:?}");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn api_base_moved_within_the_same_origin_keeps_the_credentials() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    let log = record_events(&el);
+    wait_for_element_state(&el, "ready").await;
+    control("DELETE", "requests", None).await;
+    // Another path (the emulator also serves /rest/v3) on the same origin.
+    el.set_attribute("api-base", &format!("{EMULATOR}/rest/v3"))
+        .unwrap();
+    wait_until("the second load", || log.named(LOADED).len() == 2).await;
+    assert!(
+        log.named(LOAD_ERROR).is_empty(),
+        "{:?}",
+        log.named(LOAD_ERROR)
+    );
+    assert_eq!(element_state(&el), "ready");
+    let reached = requests_at(EMULATOR).await;
+    assert!(
+        reached.iter().any(|r| r["path"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("/rest/v3/"))),
+        "{reached:?}"
+    );
+    assert!(all_with_bearer(&reached), "{reached:?}");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn setting_the_token_to_its_current_value_does_not_remount() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    wait_for_element_state(&el, "ready").await;
+    let first_row = shadow_query(&el, "tbody tr[part=row]").unwrap();
+    assert_eq!(list_requests().await.len(), 1);
+    set_property(&el, "token", &TOKEN.into()); // a host refreshing its token to what it was
+    pause(300.0).await;
+    assert_eq!(element_state(&el), "ready");
+    assert_eq!(list_requests().await.len(), 1, "no reload");
+    assert!(first_row.is_connected(), "the rendered rows were kept");
+    assert_eq!(
+        shadow_query(&el, "tbody tr[part=row]"),
+        Some(first_row),
+        "the same row element"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_token_refresh_during_a_send_does_not_abort_it() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    let log = record_events(&el);
+    wait_for_element_state(&el, "ready").await;
+    inject_fault(json!({"method": "resendEmail", "kind": "delay", "delayMs": 600, "times": 1}))
+        .await;
+    shadow_query(&el, "tbody button.send")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    tick().await;
+    shadow_query(&el, "dialog button.confirm")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    let request = log.wait_for(RESEND_REQUEST).await;
+    // A new value remounts the widget while the POST runs (the emulator knows one token only, so the
+    // new widget's own load is refused; the send in flight keeps the token it left with).
+    set_property(&el, "token", &"refreshed-token".into());
+    let events = log.events.clone();
+    wait_until("the send's outcome", || {
+        events
+            .borrow()
+            .iter()
+            .any(|(n, _)| n == EMAIL_RESENT || n == RESEND_ERROR)
+    })
+    .await;
+    pause(300.0).await;
+    let resent = log.named(EMAIL_RESENT);
+    assert_eq!(resent.len(), 1, "exactly one outcome");
+    assert!(log.named(RESEND_ERROR).is_empty());
+    assert_eq!(resent[0]["orderId"], request["orderId"]);
+    assert_eq!(outbox().await.len(), 1);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_clone_of_a_mounted_element_mounts_on_its_own() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    wait_for_element_state(&el, "ready").await;
+    // Attributes are copied (data-state too); properties and the widget are not.
+    let copy: HtmlElement = el.clone_node_with_deep(true).unwrap().unchecked_into();
+    let log = record_events(&copy);
+    set_property(&copy, "token", &TOKEN.into());
+    let document = web_sys::window().unwrap().document().unwrap();
+    document.body().unwrap().append_child(&copy).unwrap();
+    log.wait_for(LOADED).await;
+    assert!(element_error(&copy).is_none(), "{:?}", element_error(&copy));
+    assert_eq!(element_state(&copy), "ready");
+    assert_eq!(shadow_rows(&copy), 25);
+    assert_eq!(element_state(&el), "ready", "the original is untouched");
+    assert_eq!(shadow_rows(&el), 25);
+    copy.remove();
+    el.remove();
 }

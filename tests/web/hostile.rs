@@ -1,8 +1,9 @@
 //! Hostile input and isolation: strings render as text, credentials never leak, CSS stays on its side.
 
 use crate::support::{
-    config, control, create_element, element_attributes, fixture, inject_fault, mount_fresh, row,
-    set_property, tick, wait_for_element_state, TOKEN,
+    config, control, create_element, element_attributes, fixture, inject_fault, js_config,
+    mount_fresh, new_host, row, set_property, spy, tick, wait_for_element_state, ACCOUNT, EMULATOR,
+    TOKEN,
 };
 use serde_json::json;
 use ssl_orders::events::{EMAIL_RESENT, RESEND_ERROR};
@@ -195,5 +196,68 @@ fn the_basic_header_is_base64_of_the_utf8_credentials() {
     assert_eq!(
         header("josé", "clé").as_deref(),
         Some("Basic am9zw6k6Y2zDqQ==")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn api_bases_a_browser_reads_as_another_host_are_refused() {
+    // `/\evil.example/rest` is `//evil.example/rest` to a URL parser; `http://a@b/` is host b.
+    for base in [
+        "/\\evil.example/rest".to_owned(),
+        format!("{EMULATOR}@evil.example/rest/v3.1"),
+    ] {
+        let host = new_host(None);
+        let config = js_config(&json!({"apiBase": base, "token": TOKEN, "accountId": ACCOUNT}));
+        let error = match ssl_orders::embed::mount_js(&host, config) {
+            Ok(mut handle) => {
+                handle.unmount();
+                host.remove();
+                panic!("{base:?} was accepted");
+            }
+            Err(e) => e,
+        };
+        let message = js_sys::Error::from(JsValue::from(error))
+            .message()
+            .as_string()
+            .unwrap();
+        assert_eq!(
+            message,
+            format!(
+                "ssl-orders: \"apiBase\" must be an http(s) URL or a path starting with \"/\", got \"{base}\""
+            )
+        );
+        let shown = host
+            .shadow_root()
+            .unwrap()
+            .query_selector("[role=alert]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert_eq!(shown, message);
+        assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_api_request_refuses_redirects() {
+    // A redirect would carry the Authorization header to wherever it points.
+    let spy = spy();
+    let f = fixture().await;
+    f.open_first_send().await;
+    f.get("dialog button.confirm").click();
+    f.wait_for_event(EMAIL_RESENT).await;
+    let (urls, redirects) = (spy.urls(), spy.redirects());
+    spy.restore();
+    let widget: Vec<(&String, &String)> = urls
+        .iter()
+        .zip(&redirects)
+        .filter(|(url, _)| !url.contains("/_emulator/"))
+        .collect();
+    assert!(widget.len() >= 3, "statuses, list, resend: {widget:?}");
+    assert!(
+        widget.iter().all(|(_, mode)| *mode == "error"),
+        "{widget:?}"
     );
 }

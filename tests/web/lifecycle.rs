@@ -2,8 +2,8 @@
 
 use crate::support::{
     config, control, create_element, element_attributes, element_state, fixture, inject_fault,
-    mount_fresh, new_host, outbox, spy, tick, wait_for_host_state, wait_until, Spy, ACCOUNT,
-    EMULATOR, TOKEN,
+    js_config, mount_fresh, new_host, outbox, pause, record_events, resend_posts, spy, tick,
+    wait_for_host_state, wait_until, Spy, ACCOUNT, EMULATOR, TOKEN,
 };
 use serde_json::json;
 use ssl_orders::events::{EMAIL_RESENT, LOADED, RESEND_ERROR, RESEND_REQUEST};
@@ -234,4 +234,109 @@ async fn the_state_is_readable_when_the_loaded_event_fires() {
         .unwrap();
     f.wait_for_state("ready").await;
     assert_eq!(seen.borrow().as_deref(), Some("ready"));
+}
+
+/// Clicks `selector` in `host`'s shadow root.
+fn click_in(host: &HtmlElement, selector: &str) {
+    host.shadow_root()
+        .unwrap()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+fn host_rows(host: &HtmlElement) -> u32 {
+    host.shadow_root()
+        .unwrap()
+        .query_selector_all("tbody tr[part=row]")
+        .unwrap()
+        .length()
+}
+
+/// What a host passes to `mount()` for the emulator's account.
+fn good_js_config() -> JsValue {
+    js_config(&json!({
+        "apiBase": format!("{EMULATOR}/rest/v3.1"), "token": TOKEN, "accountId": ACCOUNT, "lang": "en"
+    }))
+}
+
+#[wasm_bindgen_test]
+async fn a_listener_that_unmounts_on_resend_request_does_not_stop_the_send() {
+    control("POST", "reset", None).await;
+    let host = new_host(None);
+    let log = record_events(&host);
+    let handle = JsValue::from(
+        ssl_orders::embed::mount_js(&host, good_js_config())
+            .map_err(JsValue::from)
+            .unwrap(),
+    );
+    unmount_on(&host, RESEND_REQUEST, &handle);
+    wait_for_host_state(&host, "ready").await;
+    click_in(&host, "tbody button.send");
+    tick().await;
+    click_in(&host, "dialog button.confirm");
+    // The request event was not cancelled, so the POST goes out although the widget is gone.
+    let resent = log.wait_for(EMAIL_RESENT).await;
+    assert!(!host.has_attribute("data-state"), "unmounted");
+    let request = log.named(RESEND_REQUEST).remove(0);
+    assert_eq!(resent["orderId"], request["orderId"]);
+    pause(200.0).await;
+    assert_eq!(log.named(EMAIL_RESENT).len(), 1);
+    assert!(log.named(RESEND_ERROR).is_empty());
+    assert_eq!(resend_posts().await, 1);
+    assert_eq!(outbox().await.len(), 1, "the email was sent once");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn mounting_again_on_a_live_widget_throws_and_leaves_it_untouched() {
+    control("POST", "reset", None).await;
+    let host = new_host(None);
+    let mut handle = ssl_orders::embed::mount_js(&host, good_js_config())
+        .map_err(JsValue::from)
+        .unwrap();
+    wait_for_host_state(&host, "ready").await;
+    // A bad configuration too: the live widget must not be replaced by its error message.
+    let error = match ssl_orders::embed::mount_js(&host, js_config(&json!({"bad": 1}))) {
+        Ok(_) => panic!("a second mount was accepted"),
+        Err(e) => e,
+    };
+    let message = js_sys::Error::from(JsValue::from(error))
+        .message()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        message,
+        "ssl-orders: the widget is already mounted on this element; unmount it first"
+    );
+    tick().await;
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
+    assert_eq!(handle.state(), "ready");
+    assert_eq!(host_rows(&host), 25, "the rows are still there");
+    assert!(host
+        .shadow_root()
+        .unwrap()
+        .query_selector("[part=config-error], .config-error")
+        .unwrap()
+        .is_none());
+    handle.unmount();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_copy_of_a_mounted_host_mounts_on_its_own() {
+    let f = fixture().await;
+    // A copy carries the host's attributes (data-state too), but no shadow root and no widget.
+    let copy: HtmlElement = f.host.clone_node_with_deep(true).unwrap().unchecked_into();
+    f.host.after_with_node_1(&copy).unwrap();
+    let log = record_events(&copy);
+    let mut handle = mount_widget(&copy, config()).expect("a copy is not mounted");
+    log.wait_for(LOADED).await;
+    wait_for_host_state(&copy, "ready").await;
+    assert_eq!(host_rows(&copy), 25);
+    assert_eq!(f.host.get_attribute("data-state").as_deref(), Some("ready"));
+    handle.unmount();
+    copy.remove();
 }

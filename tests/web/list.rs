@@ -1,11 +1,11 @@
 //! Loading the list: chunked requests, account discovery, the API base, reloads, 10,000 orders.
 
 use crate::support::{
-    config, control, fixture, fixture_with, inject_fault, list_requests, mount_fresh, spy, tick,
-    wait_until, Fixture, EMULATOR, TOKEN,
+    config, control, fixture, fixture_with, inject_fault, list_requests, mount_fresh, new_host,
+    outbox, row, spy, tick, wait_until, Fixture, EMULATOR, TOKEN,
 };
 use serde_json::{json, Value};
-use ssl_orders::events::{EMAIL_RESENT, LOADED, READY};
+use ssl_orders::events::{EMAIL_RESENT, LOADED, READY, RESEND_REQUEST};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -232,4 +232,110 @@ async fn ten_thousand_orders_render_and_stay_usable() {
     f.get(".pager button.next").click();
     tick().await;
     assert!(f.text(".pager .range").starts_with("26–50 of "));
+}
+
+#[wasm_bindgen_test]
+async fn a_path_api_base_resolves_against_the_page_origin_not_a_base_href() {
+    control("POST", "reset", None).await;
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let origin = window.location().origin().unwrap();
+    // A <base href> elsewhere (markup injection, or a CDN page) must not move the API and its token.
+    let base = document.create_element("base").unwrap();
+    base.set_attribute("href", "http://127.0.0.1:1/").unwrap();
+    document.head().unwrap().prepend_with_node_1(&base).unwrap();
+    let spy = spy();
+    let host = new_host(None);
+    let mut cfg = config();
+    cfg.api_base = "/rest/v3.1".into();
+    let mounted = ssl_orders::mount_widget(&host, cfg);
+    // Waits without panicking, so the <base> and the spy are always removed before any assertion.
+    let start = js_sys::Date::now();
+    let widget_urls = || -> Vec<String> {
+        spy.urls()
+            .into_iter()
+            .filter(|u| !u.contains("/_emulator/"))
+            .collect()
+    };
+    while widget_urls().len() < 2 && js_sys::Date::now() - start < 5_000.0 {
+        tick().await;
+    }
+    let urls = widget_urls();
+    spy.restore();
+    base.remove();
+    if let Ok(mut handle) = mounted {
+        handle.unmount();
+    }
+    host.remove();
+    assert!(urls.len() >= 2, "statuses and list: {urls:?}");
+    let expected = format!("{origin}/rest/v3.1/");
+    assert!(urls.iter().all(|u| u.starts_with(&expected)), "{urls:?}");
+}
+
+#[wasm_bindgen_test]
+async fn an_order_id_beyond_exact_javascript_numbers_has_no_send_button() {
+    const HUGE: u64 = 9_007_199_254_740_993; // 2^53 + 1: as a JavaScript number, 9007199254740992
+    control("POST", "reset", None).await;
+    let order = |id: u64, name: &str| {
+        json!({
+            "id": id, "commonName": name, "approverEmailAddress": format!("admin@{name}"),
+            "statusId": 1, "status": {"id": 1, "name": "Pending CA Approval"},
+            "orderItem": {"description": "PositiveSSL"}, "createDate": "2024-05-01T10:00:00-05:00"
+        })
+    };
+    control(
+        "PUT",
+        "orders",
+        Some(json!([
+            order(40001, "small.example"),
+            order(HUGE, "huge.example")
+        ])),
+    )
+    .await;
+    let f = mount_fresh(config());
+    f.wait_for_state("ready").await;
+    let rows = f.all("tbody tr[part=row]");
+    assert_eq!(rows.len(), 2, "the order is listed");
+    let huge = rows
+        .iter()
+        .find(|r| {
+            r.text_content()
+                .unwrap_or_default()
+                .contains("huge.example")
+        })
+        .expect("the huge id's row");
+    assert!(
+        huge.query_selector("button.send").unwrap().is_none(),
+        "no Send button"
+    );
+    assert!(huge
+        .query_selector("td.action")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("No email available"));
+    if let Some(id) = huge.get_attribute("data-order-id") {
+        assert_eq!(id, HUGE.to_string(), "never a rounded id");
+    }
+
+    // The other order still sends; no event of the whole session names the huge id, rounded or not.
+    row(&f, 40001)
+        .query_selector("button.send")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    tick().await;
+    f.get("dialog button.confirm").click();
+    f.wait_for_event(EMAIL_RESENT).await;
+    assert_eq!(f.events_named(RESEND_REQUEST)[0]["orderId"], json!(40001));
+    let details = serde_json::to_string(&*f.events.borrow()).unwrap();
+    assert!(!details.contains("900719925474099"), "{details}");
+    let sent: Vec<Value> = outbox()
+        .await
+        .iter()
+        .map(|e| e["orderId"].clone())
+        .collect();
+    assert_eq!(sent, [json!(40001)]);
 }

@@ -1,6 +1,8 @@
 //! Every way loading the list can fail: the error state, the one event, and retry.
 
-use crate::support::{config, control, fixture_with, inject_fault, mount_fresh, tick};
+use crate::support::{
+    config, control, fixture_with, inject_fault, list_requests, mount_fresh, pause, tick,
+};
 use serde_json::json;
 use ssl_orders::events::{LOADED, LOAD_ERROR};
 use wasm_bindgen_test::*;
@@ -161,4 +163,39 @@ async fn a_list_answer_within_the_timeout_is_used() {
     let f = mount_fresh(cfg);
     f.wait_for_state("ready").await;
     assert!(f.events_named(LOAD_ERROR).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_total_above_the_order_limit_fails_the_load_after_the_first_chunk() {
+    control("POST", "reset", None).await;
+    // Every list answer claims 4,000,000,000 orders while holding the 40 real ones.
+    control(
+        "POST",
+        "options",
+        Some(json!({"totalItemsOverride": 4_000_000_000u64})),
+    )
+    .await;
+    let f = mount_fresh(config());
+    f.wait_for_state("error").await;
+    pause(300.0).await;
+    let failures = f.events_named(LOAD_ERROR);
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert_eq!(failures[0]["code"], json!("LIST_TOO_LARGE"));
+    assert_eq!(failures[0]["status"], json!(200));
+    assert!(f.events_named(LOADED).is_empty());
+    let shown = f.text(".state.error [role=alert]");
+    assert!(shown.contains("too long"), "{shown}");
+    assert_eq!(
+        list_requests().await.len(),
+        1,
+        "no request after the chunk that announced the total"
+    );
+
+    control("POST", "options", Some(json!({"totalItemsOverride": null}))).await;
+    f.get(".state.error button.retry").click();
+    f.wait_for_state("ready").await;
+    assert_eq!(
+        f.events_named(LOADED),
+        vec![json!({"count": 40, "total": 40})]
+    );
 }

@@ -1,10 +1,11 @@
 //! The resend popup: open, send, cancel, Escape, labels, a click storm, a vetoed send, concurrent popups.
 
 use crate::support::{
-    config, fixture, fixture_with, inject_fault, outbox, resend_posts, row, tick, wait_until,
+    config, fixture, fixture_with, inject_fault, mount_fresh, outbox, pause, resend_posts, row,
+    tick, wait_until,
 };
 use serde_json::json;
-use ssl_orders::events::{EMAIL_RESENT, RESEND_REQUEST};
+use ssl_orders::events::{EMAIL_RESENT, RESEND_ERROR, RESEND_REQUEST};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -278,4 +279,37 @@ async fn the_same_message_twice_is_announced_twice() {
         texts[0].trim_end_matches('\u{a0}'),
         texts[1].trim_end_matches('\u{a0}')
     );
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_account_send_an_orders_email_once() {
+    let a = fixture().await;
+    let b = mount_fresh(config()); // the same API, account and orders
+    b.wait_for_state("ready").await;
+    inject_fault(json!({"method": "resendEmail", "kind": "delay", "delayMs": 600, "times": 1}))
+        .await;
+    let order_of = |send: &HtmlElement| {
+        send.closest("tr")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-order-id")
+    };
+    let in_a = a.open_first_send().await;
+    let in_b = b.open_first_send().await;
+    assert_eq!(
+        order_of(&in_a),
+        order_of(&in_b),
+        "both popups show one order"
+    );
+    a.get("dialog button.confirm").click();
+    a.wait_for_event(RESEND_REQUEST).await;
+    // While the first widget's POST runs, the second confirms the same email.
+    b.get("dialog button.confirm").click();
+    a.wait_for_event(EMAIL_RESENT).await;
+    pause(300.0).await;
+    let requests = a.events_named(RESEND_REQUEST).len() + b.events_named(RESEND_REQUEST).len();
+    assert_eq!(requests, 1, "one resend-request on the page");
+    assert!(b.events_named(EMAIL_RESENT).is_empty() && b.events_named(RESEND_ERROR).is_empty());
+    assert_eq!(resend_posts().await, 1, "one POST");
+    assert_eq!(outbox().await.len(), 1, "one email");
 }

@@ -1,6 +1,9 @@
 //! Every way a resend can fail: the message, the one event, and what the emulator really sent.
 
-use crate::support::{config, fixture, fixture_with, inject_fault, outbox, row, tick, wait_until};
+use crate::support::{
+    config, fixture, fixture_with, inject_fault, outbox, pause, resend_posts, row, tick,
+    wait_until, Fixture,
+};
 use serde_json::{json, Value};
 use ssl_orders::events::{EMAIL_RESENT, RESEND_ERROR};
 use wasm_bindgen::JsCast;
@@ -301,4 +304,51 @@ async fn every_resend_fault_reports_one_outcome_and_never_claims_success_wrongly
             case.name
         );
     }
+}
+
+/// Sends the first order's email through a gateway fault; returns the one resend-error and the outbox size.
+async fn send_through_gateway_fault(fault: Value) -> (Fixture, Value, usize) {
+    let f = fixture().await;
+    inject_fault(fault).await;
+    f.open_first_send().await;
+    f.get("dialog button.confirm").click();
+    let failure = f.wait_for_event(RESEND_ERROR).await;
+    pause(200.0).await;
+    assert_eq!(f.events_named(RESEND_ERROR).len(), 1, "one outcome");
+    assert!(f.events_named(EMAIL_RESENT).is_empty());
+    assert_eq!(resend_posts().await, 1);
+    let sent = outbox().await.len();
+    (f, failure, sent)
+}
+
+#[wasm_bindgen_test]
+async fn a_gateway_502_page_after_the_api_acted_is_an_unknown_outcome() {
+    // The API sent the email, then the gateway in front of it answered with its own HTML page.
+    let (f, failure, sent) = send_through_gateway_fault(
+        json!({"method": "resendEmail", "kind": "html", "status": 502, "runCall": true, "times": 1}),
+    )
+    .await;
+    assert_eq!(sent, 1, "the email did go out");
+    assert_eq!(failure["code"], json!("HTTP_502"));
+    assert_eq!(failure["status"], json!(502));
+    assert_eq!(failure["outcomeUnknown"], json!(true));
+    let alert = f.text("dialog [role=alert]");
+    assert!(alert.contains("The outcome is unknown"), "{alert}");
+    assert!(alert.contains("502"), "{alert}");
+    assert_eq!(f.text("dialog button.confirm"), "Retry");
+}
+
+#[wasm_bindgen_test]
+async fn a_gateway_502_page_is_an_unknown_outcome_even_when_the_api_never_acted() {
+    // Whether the gateway passed the request on cannot be told from its page: still unknown.
+    let (f, failure, sent) = send_through_gateway_fault(
+        json!({"method": "resendEmail", "kind": "html", "status": 502, "times": 1}),
+    )
+    .await;
+    assert_eq!(sent, 0);
+    assert_eq!(failure["code"], json!("HTTP_502"));
+    assert_eq!(failure["outcomeUnknown"], json!(true));
+    assert!(f
+        .text("dialog [role=alert]")
+        .contains("The outcome is unknown"));
 }

@@ -13,6 +13,12 @@ pub const EMULATOR: &str = match option_env!("SSL_ORDERS_TEST_API") {
     Some(origin) => origin,
     None => "http://127.0.0.1:18787",
 };
+/// A second emulator, on another origin than [`EMULATOR`] (another port), with the same data and page origin:
+/// where an `api-base` moves to when a test needs "another API".
+pub const EMULATOR_2: &str = match option_env!("SSL_ORDERS_TEST_API_2") {
+    Some(origin) => origin,
+    None => "http://127.0.0.1:18790",
+};
 pub const TOKEN: &str = "demo-bearer-token";
 pub const ACCOUNT: u64 = 1234567;
 
@@ -20,8 +26,13 @@ pub const ACCOUNT: u64 = 1234567;
 // Emulator control
 
 pub async fn control(method: &str, path: &str, body: Option<Value>) -> Value {
+    control_at(EMULATOR, method, path, body).await
+}
+
+/// [`control`] of the emulator at `origin` ([`EMULATOR`] or [`EMULATOR_2`]).
+pub async fn control_at(origin: &str, method: &str, path: &str, body: Option<Value>) -> Value {
     use gloo_net::http::Request;
-    let url = format!("{EMULATOR}/_emulator/{path}");
+    let url = format!("{origin}/_emulator/{path}");
     let builder = match method {
         "GET" => Request::get(&url),
         "POST" => Request::post(&url),
@@ -104,7 +115,55 @@ pub struct Fixture {
     pub host: HtmlElement,
     pub handle: WidgetHandle,
     pub events: Rc<RefCell<Vec<(String, Value)>>>,
+    _log: EventLog,
+}
+
+/// Every widget event dispatched on one target (name, detail), recorded for as long as the log lives.
+pub struct EventLog {
+    pub events: Rc<RefCell<Vec<(String, Value)>>>,
     _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+/// Starts recording every widget event dispatched on `target` (a mount() host or an `<ssl-orders>`).
+pub fn record_events(target: &web_sys::EventTarget) -> EventLog {
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let listeners = EVENTS
+        .iter()
+        .map(|name| {
+            let events = events.clone();
+            let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let detail = e.unchecked_ref::<web_sys::CustomEvent>().detail();
+                let detail: Value = serde_wasm_bindgen::from_value(detail).unwrap_or(Value::Null);
+                events.borrow_mut().push((e.type_(), detail));
+            });
+            target
+                .add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
+                .unwrap();
+            closure
+        })
+        .collect();
+    EventLog {
+        events,
+        _listeners: listeners,
+    }
+}
+
+impl EventLog {
+    /// The details of every `name` event so far, in order.
+    pub fn named(&self, name: &str) -> Vec<Value> {
+        self.events
+            .borrow()
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, d)| d.clone())
+            .collect()
+    }
+    /// Waits for the first `name` event and returns its detail.
+    pub async fn wait_for(&self, name: &str) -> Value {
+        let events = self.events.clone();
+        wait_until(name, || events.borrow().iter().any(|(n, _)| n == name)).await;
+        self.named(name).remove(0)
+    }
 }
 
 impl Drop for Fixture {
@@ -161,27 +220,13 @@ pub fn new_host(parent: Option<&Element>) -> HtmlElement {
 /// Mounts a widget into a new container on `<body>`, without resetting the emulator.
 pub fn mount_fresh(config: Config) -> Fixture {
     let host = new_host(None);
-    let events = Rc::new(RefCell::new(Vec::new()));
-    let listeners = EVENTS
-        .iter()
-        .map(|name| {
-            let events = events.clone();
-            let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-                let detail = e.unchecked_ref::<web_sys::CustomEvent>().detail();
-                let detail: Value = serde_wasm_bindgen::from_value(detail).unwrap_or(Value::Null);
-                events.borrow_mut().push((e.type_(), detail));
-            });
-            host.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
-                .unwrap();
-            closure
-        })
-        .collect();
+    let log = record_events(&host);
     let handle = mount_widget(&host, config).expect("mount");
     Fixture {
         host,
         handle,
-        events,
-        _listeners: listeners,
+        events: log.events.clone(),
+        _log: log,
     }
 }
 
@@ -272,6 +317,26 @@ pub async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
+/// Lets `ms` milliseconds pass, so that whatever would wrongly follow (a request, an event) can arrive.
+pub async fn pause(ms: f64) {
+    let start = js_sys::Date::now();
+    wait_until("time to pass", || js_sys::Date::now() - start > ms).await;
+}
+
+/// The emulator at `origin`'s log of /rest requests (preflights included).
+pub async fn requests_at(origin: &str) -> Vec<Value> {
+    control_at(origin, "GET", "requests", None)
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Parses `config` into the plain JS object a host passes to `mount()`.
+pub fn js_config(config: &Value) -> JsValue {
+    js_sys::JSON::parse(&config.to_string()).unwrap()
+}
+
 /// Waits until `host` reports `state` in `data-state`.
 pub async fn wait_for_host_state(host: &HtmlElement, state: &str) {
     wait_until(&format!("data-state={state}"), || {
@@ -344,16 +409,21 @@ pub fn element_attributes(extra: &[(&str, &str)]) -> JsValue {
 // Spy
 
 #[wasm_bindgen(inline_js = r#"
-// Records the AbortSignal of every fetch, and every listener added to or removed from targets outside
-// shadow roots (window, document, hosts, AbortSignals).
+// Records the AbortSignal, URL and redirect mode of every fetch, and every listener added to or removed from
+// targets outside shadow roots (window, document, hosts, AbortSignals).
 export function spy() {
   const record = { signals: [], added: 0, removed: 0 };
   const fetch = window.fetch, add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
   const outside = (t) => !(t instanceof Node) || !(t.getRootNode() instanceof ShadowRoot);
   record.urls = [];
+  record.redirects = [];
   window.fetch = function (input, init) {
     record.signals.push(input?.signal ?? init?.signal);
+    // A Request's url is absolute: resolved when it was built, as the browser will send it.
     record.urls.push(typeof input === "string" ? input : input?.url);
+    // The redirect mode the browser applies: init's, else the Request's, else fetch's default.
+    const ofRequest = input instanceof Request ? input.redirect : "follow";
+    record.redirects.push(init && "redirect" in init ? init.redirect : ofRequest);
     return fetch.apply(this, arguments);
   };
   EventTarget.prototype.addEventListener = function () { if (outside(this)) record.added += 1; return add.apply(this, arguments); };
@@ -364,7 +434,8 @@ export function spy() {
 }
 "#)]
 extern "C" {
-    /// What [`spy()`] recorded: fetch signals and URLs, listeners added and removed outside shadow roots.
+    /// What [`spy()`] recorded: fetch signals, URLs and redirect modes, listeners added and removed outside
+    /// shadow roots.
     pub type Spy;
     /// Starts recording; call `restore()` before asserting.
     pub fn spy() -> Spy;
@@ -374,6 +445,12 @@ extern "C" {
     pub fn removed(this: &Spy) -> u32;
     #[wasm_bindgen(method)]
     pub fn aborted(this: &Spy) -> u32;
+    /// The URL of every fetch, in order (absolute when `fetch` got a `Request`).
+    #[wasm_bindgen(method, getter)]
+    pub fn urls(this: &Spy) -> Vec<String>;
+    /// The `redirect` mode of every fetch, in the order of [`Spy::urls`].
+    #[wasm_bindgen(method, getter)]
+    pub fn redirects(this: &Spy) -> Vec<String>;
     #[wasm_bindgen(method)]
     pub fn restore(this: &Spy);
 }
