@@ -171,8 +171,10 @@ export function defineSslOrders(mount, attributes, languages, defaultApiBase) {
       if (next === undefined) delete own[name];
       else own[name] = next;
       if (CREDENTIALS.includes(name) && next !== undefined) {
-        // New credentials: bound to the API origin of the mount that uses them.
-        this.#credentialOrigin = null;
+        // New credentials are bound to the API origin of now, if the element is live (so an `api-base`
+        // change before the remount is a move like any other); before its first mount, to that mount's.
+        const live = this.#handle || this.#error;
+        this.#credentialOrigin = live ? originOf(this.getAttribute("api-base")) : null;
         this.#withdrawn = false;
       }
       if (this.#handle || this.#error) this.#remount();

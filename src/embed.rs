@@ -159,6 +159,8 @@ fn mount_instance(
         credentials_withdrawn,
     };
     MOUNTED.with(|mounted| mounted.add(target));
+    // A copied element may carry an old `data-state`: the state is "loading" from the first moment.
+    reflect_state(target, Some("loading"));
     let view = mount_to(root.clone().unchecked_into(), move || {
         view! { <OrdersWidget instance=instance /> }.into_any()
     });

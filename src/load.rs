@@ -14,8 +14,18 @@ use crate::model::Order;
 pub enum LoadStep {
     /// Send this request next.
     Send(ApiRequest),
-    /// The whole list is read: the orders, and the total to show.
-    Done(Vec<Order>, usize),
+    /// The whole list is read.
+    Done(LoadedList),
+}
+
+/// A whole list, as one load read it.
+#[derive(Debug, PartialEq)]
+pub struct LoadedList {
+    pub orders: Vec<Order>,
+    /// The total to show.
+    pub total: usize,
+    /// The account the orders belong to, configured or discovered: part of what "sent once" is about.
+    pub account_id: u64,
 }
 
 /// One load of the order list: discovers the account id when the host gave none, then reads the list in
@@ -69,7 +79,11 @@ impl OrderListLoad {
             Ok(LoadStep::Send(self.chunk_request(account_id)))
         } else {
             let (orders, total) = std::mem::take(&mut self.progress).finish();
-            Ok(LoadStep::Done(orders, total))
+            Ok(LoadStep::Done(LoadedList {
+                orders,
+                total,
+                account_id,
+            }))
         }
     }
 }
@@ -80,13 +94,13 @@ pub async fn load_orders(
     account_id: Option<u64>,
     transport: &Transport,
     signal: &web_sys::AbortSignal,
-) -> Result<(Vec<Order>, usize), ApiError> {
+) -> Result<LoadedList, ApiError> {
     let (mut load, mut request) = OrderListLoad::start(api_base, account_id);
     loop {
         let raw = api::send(&request, transport, signal).await?;
         match load.answer(&raw)? {
             LoadStep::Send(next) => request = next,
-            LoadStep::Done(orders, total) => return Ok((orders, total)),
+            LoadStep::Done(list) => return Ok(list),
         }
     }
 }
@@ -106,7 +120,7 @@ pub enum Settled {
     /// answer goes nowhere and nothing is told.
     Dropped,
     /// The list arrived.
-    Loaded { orders: Vec<Order>, total: usize },
+    Loaded(LoadedList),
     /// The list could not be read.
     Failed(ApiError),
 }
@@ -145,16 +159,12 @@ impl LoadTracker {
     }
 
     /// Decides what a finished load means for the widget.
-    pub fn settle(
-        &self,
-        ticket: LoadTicket,
-        result: Result<(Vec<Order>, usize), ApiError>,
-    ) -> Settled {
+    pub fn settle(&self, ticket: LoadTicket, result: Result<LoadedList, ApiError>) -> Settled {
         if !self.is_current(ticket) {
             return Settled::Dropped;
         }
         match result {
-            Ok((orders, total)) => Settled::Loaded { orders, total },
+            Ok(list) => Settled::Loaded(list),
             Err(ApiError::Aborted) => Settled::Dropped,
             Err(error) => Settled::Failed(error),
         }
@@ -179,6 +189,14 @@ mod tests {
         format!("[{}]", items.join(","))
     }
 
+    fn list(orders: Vec<Order>, total: usize) -> LoadedList {
+        LoadedList {
+            orders,
+            total,
+            account_id: 1234567,
+        }
+    }
+
     fn sent(step: Result<LoadStep, ApiError>) -> ApiRequest {
         match step {
             Ok(LoadStep::Send(request)) => request,
@@ -199,6 +217,12 @@ mod tests {
         let next = sent(load.answer(&ok(r#"{"id":7654321}"#, None)));
         assert_eq!(next, api::list_request("/rest/v3.1", 7654321, 0, CHUNK));
         assert_eq!(next.method, Method::Post);
+        match load.answer(&ok(&orders_json(0..3), Some(3))) {
+            Ok(LoadStep::Done(list)) => {
+                assert_eq!(list.account_id, 7654321, "the discovered account")
+            }
+            other => panic!("expected the end, got {other:?}"),
+        }
     }
 
     #[test]
@@ -225,7 +249,12 @@ mod tests {
         let second = sent(load.answer(&ok(&orders_json(0..500), Some(700))));
         assert_eq!(second, api::list_request("/x", 1, 500, CHUNK));
         match load.answer(&ok(&orders_json(500..700), Some(700))) {
-            Ok(LoadStep::Done(orders, total)) => assert_eq!((orders.len(), total), (700, 700)),
+            Ok(LoadStep::Done(list)) => {
+                assert_eq!(
+                    (list.orders.len(), list.total, list.account_id),
+                    (700, 700, 1)
+                )
+            }
             other => panic!("expected the end, got {other:?}"),
         }
     }
@@ -262,7 +291,7 @@ mod tests {
                     assert!(request.url.ends_with(&format!("resultLimit={end},{CHUNK}")));
                     next = end;
                 }
-                Ok(LoadStep::Done(orders, _)) => panic!("a cut list of {} orders", orders.len()),
+                Ok(LoadStep::Done(list)) => panic!("a cut list of {} orders", list.orders.len()),
                 Err(error) => break error,
             }
         };
@@ -288,7 +317,11 @@ mod tests {
         let (mut load, _) = OrderListLoad::start("/x", Some(1));
         assert_eq!(
             load.answer(&ok("[]", Some(0))).unwrap(),
-            LoadStep::Done(Vec::new(), 0)
+            LoadStep::Done(LoadedList {
+                orders: Vec::new(),
+                total: 0,
+                account_id: 1
+            })
         );
     }
 
@@ -309,11 +342,8 @@ mod tests {
         let mut tracker = LoadTracker::default();
         let ticket = tracker.begin();
         assert_eq!(
-            tracker.settle(ticket, Ok((vec![Order::default()], 3))),
-            Settled::Loaded {
-                orders: vec![Order::default()],
-                total: 3
-            }
+            tracker.settle(ticket, Ok(list(vec![Order::default()], 3))),
+            Settled::Loaded(list(vec![Order::default()], 3))
         );
     }
 
@@ -323,7 +353,10 @@ mod tests {
         let old = tracker.begin();
         let new = tracker.begin();
         assert!(!tracker.is_current(old) && tracker.is_current(new));
-        assert_eq!(tracker.settle(old, Ok((Vec::new(), 0))), Settled::Dropped);
+        assert_eq!(
+            tracker.settle(old, Ok(list(Vec::new(), 0))),
+            Settled::Dropped
+        );
         assert_eq!(
             tracker.settle(old, Err(ApiError::Timeout)),
             Settled::Dropped,
@@ -337,7 +370,7 @@ mod tests {
         let ticket = tracker.begin();
         tracker.close();
         assert_eq!(
-            tracker.settle(ticket, Ok((Vec::new(), 0))),
+            tracker.settle(ticket, Ok(list(Vec::new(), 0))),
             Settled::Dropped
         );
         assert!(!tracker.begin().fetch_statuses);

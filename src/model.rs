@@ -12,9 +12,8 @@ use std::cmp::Ordering;
 /// instead of failing the whole list.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Order {
-    /// The request id, the init parameter of `resendEmail`. `None` when the API sent no usable id:
-    /// the row is still shown, without a Send action. An id above [`MAX_EXACT_ID`] is not usable: the
-    /// host reads event details as JavaScript numbers, which would round it to another order's id.
+    /// The request id, the init parameter of `resendEmail`, exact (it also tells repeated chunks apart).
+    /// `None` when the API sent no id: the row is still shown, without a Send action.
     pub id: Option<u64>,
     pub common_name: Option<String>,
     pub approver_email: Option<String>,
@@ -38,6 +37,12 @@ pub struct Timestamp {
 pub const MAX_EXACT_ID: u64 = (1 << 53) - 1;
 
 impl Order {
+    /// The id a resend may use: one that event details, read as JavaScript numbers, carry exactly. An
+    /// order with a larger id is shown but offers no Send, so no host ever sees another order's id.
+    pub fn resend_id(&self) -> Option<u64> {
+        self.id.filter(|id| *id <= MAX_EXACT_ID)
+    }
+
     /// Decodes one element of a `getSslCertificateRequests` answer.
     pub fn from_json(value: &Value) -> Order {
         let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
@@ -49,10 +54,7 @@ impl Order {
         };
         let status = value.get("status");
         Order {
-            id: value
-                .get("id")
-                .and_then(Value::as_u64)
-                .filter(|id| *id <= MAX_EXACT_ID),
+            id: value.get("id").and_then(Value::as_u64),
             common_name: text(value.get("commonName")),
             approver_email: text(value.get("approverEmailAddress")),
             certificate_type: text(value.get("orderItem").and_then(|i| i.get("description"))),
@@ -564,17 +566,27 @@ mod tests {
     }
 
     #[test]
-    fn an_id_a_javascript_number_cannot_hold_exactly_is_not_usable() {
+    fn ids_stay_exact_but_one_a_javascript_number_cannot_hold_is_not_offered_for_resend() {
         // Parsed from text, as the API sends it: serde_json keeps every u64 exact.
-        let decode = |text: &str| Order::from_json(&serde_json::from_str(text).unwrap()).id;
+        let decode = |text: &str| Order::from_json(&serde_json::from_str(text).unwrap());
+        let safe = decode(r#"{"id": 9007199254740991}"#);
         assert_eq!(
-            decode(r#"{"id": 9007199254740991}"#),
-            Some(MAX_EXACT_ID),
-            "2^53 - 1 is exact"
+            (safe.id, safe.resend_id()),
+            (Some(MAX_EXACT_ID), Some(MAX_EXACT_ID))
         );
-        assert_eq!(decode(r#"{"id": 9007199254740992}"#), None);
-        assert_eq!(decode(r#"{"id": 9007199254740993}"#), None);
-        assert_eq!(decode(r#"{"id": 18446744073709551615}"#), None);
+        for (text, id) in [
+            (r#"{"id": 9007199254740992}"#, 9007199254740992),
+            (r#"{"id": 9007199254740993}"#, 9007199254740993),
+            (r#"{"id": 18446744073709551615}"#, u64::MAX),
+        ] {
+            let order = decode(text);
+            assert_eq!(
+                order.id,
+                Some(id),
+                "kept exact, so repeated chunks are recognised"
+            );
+            assert_eq!(order.resend_id(), None);
+        }
     }
 
     #[test]

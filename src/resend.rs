@@ -18,8 +18,8 @@ use crate::model::EmailType;
 pub struct ResendKey {
     /// The API's origin (`https://api.softlayer.com`): the same order id at another API is another order.
     pub api_origin: String,
-    /// The configured account; `None` when it is discovered. SoftLayer order ids are unique across
-    /// accounts, so the account only separates what the id already does.
+    /// The account of the list the order was shown in, configured or discovered (`None` only before a
+    /// list was read, when no Send button exists).
     pub account_id: Option<u64>,
     pub order_id: u64,
     pub email: EmailType,

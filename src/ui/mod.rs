@@ -42,7 +42,7 @@ pub(crate) fn OrdersWidget(
         core,
         list,
         table: use_table_view(list, instance.config.page_size),
-        resend: use_resend(core),
+        resend: use_resend(core, list),
     }
     .provide();
     view! {

@@ -125,7 +125,8 @@ fn SendCell(
         _ => String::new(),
     };
     let email = context.config().email_policy.email_for(&order);
-    let (Some(order_id), Some(email), Some(recipient)) = (order.id, email, order.approver_email)
+    let (Some(order_id), Some(email), Some(recipient)) =
+        (order.resend_id(), email, order.approver_email)
     else {
         return view! { <MissingValue words=t.no_email/> }.into_any();
     };

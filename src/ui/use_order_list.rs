@@ -39,6 +39,8 @@ pub(crate) struct OrderList {
     state: RwSignal<ListState>,
     statuses: RwSignal<Vec<StatusDef>>,
     tracker: StoredValue<LoadTracker>,
+    /// The account of the last list read, configured or discovered.
+    account_id: StoredValue<Option<u64>>,
     /// Aborts the load in flight.
     running: StoredValue<Option<AbortController>, LocalStorage>,
 }
@@ -52,6 +54,11 @@ impl OrderList {
     /// Reads the account's statuses, for the status filter; empty until they arrive.
     pub fn with_statuses<R>(&self, read: impl FnOnce(&[StatusDef]) -> R) -> R {
         self.statuses.with(|statuses| read(statuses))
+    }
+
+    /// The account the shown orders belong to, once a list was read.
+    pub fn account_id(&self) -> Option<u64> {
+        self.account_id.try_get_value().flatten()
     }
 
     /// The orders, when the list is loaded.
@@ -127,9 +134,10 @@ impl OrderList {
     fn tell(self, host: &HtmlElement, settled: Settled) {
         match settled {
             Settled::Dropped => {}
-            Settled::Loaded { orders, total } => {
-                let count = orders.len();
-                self.publish(host, ListState::Ready(Arc::new(orders)));
+            Settled::Loaded(list) => {
+                let (count, total) = (list.orders.len(), list.total);
+                self.account_id.set_value(Some(list.account_id));
+                self.publish(host, ListState::Ready(Arc::new(list.orders)));
                 events::emit(
                     host,
                     events::LOADED,
@@ -158,6 +166,7 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         state: RwSignal::new(ListState::Loading),
         statuses: RwSignal::new(Vec::new()),
         tracker: StoredValue::new(LoadTracker::default()),
+        account_id: StoredValue::new(core.config().account_id),
         running: StoredValue::new_local(None),
     };
     Effect::new(move |_| {

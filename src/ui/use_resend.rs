@@ -2,6 +2,7 @@
 
 use super::context::WidgetCore;
 use super::format::{clock_now, now_iso};
+use super::use_order_list::OrderList;
 use crate::api;
 use crate::events;
 use crate::resend::{Outcome, ResendFlow, ResendKey, ResendTarget};
@@ -14,11 +15,22 @@ use web_sys::{AbortController, HtmlElement};
 thread_local! {
     /// The emails being sent from this page, by any widget: exactly once holds per page, not per widget.
     static SENDING: RefCell<ResendFlow> = RefCell::default();
+    /// Notified whenever [`SENDING`] changes, so every widget's "Sending…" follows it, whichever sent.
+    static SENDING_CHANGED: ArcTrigger = ArcTrigger::new();
 }
 
-/// Runs `step` on the page's [`ResendFlow`]. Never re-entered: no event is dispatched inside.
+/// Runs `step` on the page's [`ResendFlow`] and tells every widget. Never re-entered: no event is
+/// dispatched inside.
 fn page_flow<R>(step: impl FnOnce(&mut ResendFlow) -> R) -> R {
-    SENDING.with(|flow| step(&mut flow.borrow_mut()))
+    let result = SENDING.with(|flow| step(&mut flow.borrow_mut()));
+    SENDING_CHANGED.with(ArcTrigger::notify);
+    result
+}
+
+/// Reads the page's [`ResendFlow`], and re-runs the reader when it changes.
+fn watch_page_flow<R>(read: impl FnOnce(&ResendFlow) -> R) -> R {
+    SENDING_CHANGED.with(ArcTrigger::track);
+    SENDING.with(|flow| read(&flow.borrow()))
 }
 
 /// The confirmation popup and the sends it starts. `Copy`: parts keep it and call its methods.
@@ -67,13 +79,10 @@ impl Resend {
         self.popup.error.with(Option::is_some)
     }
 
-    /// Whether the open popup's email is being sent.
+    /// Whether the open popup's email is being sent, by this widget or another one on the page.
     pub fn busy(&self) -> bool {
-        self.sender.changes.track();
-        let sender = self.sender;
-        self.with_target(|target| {
-            target.is_some_and(|target| page_flow(|flow| flow.is_sending(&sender.key(target))))
-        })
+        let key = self.with_target(|target| target.map(|target| self.sender.key(target)));
+        key.is_some_and(|key| watch_page_flow(|flow| flow.is_sending(&key)))
     }
 
     /// The row's note after a confirmed resend ("sent at 14:05").
@@ -149,8 +158,8 @@ impl Popup {
     }
 }
 
-/// Sets up the popup and the resend protocol for the widget being rendered.
-pub(crate) fn use_resend(context: WidgetCore) -> Resend {
+/// Sets up the popup and the resend protocol for the widget being rendered, whose orders `list` holds.
+pub(crate) fn use_resend(context: WidgetCore, list: OrderList) -> Resend {
     let popup = Popup {
         target: RwSignal::new(None),
         error: RwSignal::new(None),
@@ -162,8 +171,8 @@ pub(crate) fn use_resend(context: WidgetCore) -> Resend {
     // host element, even after the widget was unmounted or remounted (a token refresh, say).
     let sender = Sender {
         context,
+        list,
         popup,
-        changes: Trigger::new(),
         sent_at: RwSignal::new(Vec::new()),
     };
     Resend {
@@ -179,17 +188,15 @@ pub(crate) fn use_resend(context: WidgetCore) -> Resend {
 #[derive(Clone, Copy)]
 struct Sender {
     context: WidgetCore,
+    list: OrderList,
     popup: Popup,
-    /// Notified when this widget changes the page's flow, so "Sending…" follows it.
-    changes: Trigger,
     sent_at: RwSignal<Vec<(u64, String)>>,
 }
 
 impl Sender {
     /// What "exactly once" is about for `order` in this widget: its API, its account, the order, the email.
     fn key(self, order: &ResendTarget) -> ResendKey {
-        let account_id = self.context.config().account_id;
-        order.key(&self.context.api_origin(), account_id)
+        order.key(&self.context.api_origin(), self.list.account_id())
     }
 
     fn confirm(self) {
@@ -200,13 +207,11 @@ impl Sender {
         let Some(request) = page_flow(|flow| flow.confirm(&key, &order)) else {
             return; // already being sent, from this widget or another: the click is ignored
         };
-        self.changes.notify();
         self.popup.error.set(None);
         let (host, config) = (self.context.host(), self.context.config());
         if !events::emit(&host, events::RESEND_REQUEST, &request, true) {
             // The host vetoed the send: nothing was asked of the API.
             page_flow(|flow| flow.vetoed(&key));
-            self.changes.notify();
             self.popup.close();
             return;
         }
@@ -224,7 +229,6 @@ impl Sender {
             let shows_it = self.popup.shows(&order);
             let (t, at) = (self.context.t, now_iso());
             let outcome = page_flow(|flow| flow.settle(&key, &order, result, shows_it, t, at));
-            self.changes.notify();
             self.tell(&host, order.order_id, outcome);
         });
     }

@@ -333,6 +333,11 @@ async fn a_copy_of_a_mounted_host_mounts_on_its_own() {
     f.host.after_with_node_1(&copy).unwrap();
     let log = record_events(&copy);
     let mut handle = mount_widget(&copy, config()).expect("a copy is not mounted");
+    assert_eq!(
+        handle.state(),
+        "loading",
+        "not the copied data-state=\"ready\""
+    );
     log.wait_for(LOADED).await;
     wait_for_host_state(&copy, "ready").await;
     assert_eq!(host_rows(&copy), 25);

@@ -313,3 +313,55 @@ async fn two_widgets_on_one_account_send_an_orders_email_once() {
     assert_eq!(resend_posts().await, 1, "one POST");
     assert_eq!(outbox().await.len(), 1, "one email");
 }
+
+#[wasm_bindgen_test]
+async fn a_widget_that_discovers_its_account_and_one_told_it_share_one_send() {
+    let a = fixture().await; // accountId configured
+    let mut discovering = config();
+    discovering.account_id = None;
+    let b = mount_fresh(discovering);
+    b.wait_for_state("ready").await;
+    inject_fault(json!({"method": "resendEmail", "kind": "delay", "delayMs": 600, "times": 1}))
+        .await;
+    a.open_first_send().await;
+    b.open_first_send().await;
+    a.get("dialog button.confirm").click();
+    a.wait_for_event(RESEND_REQUEST).await;
+    b.get("dialog button.confirm").click();
+    a.wait_for_event(EMAIL_RESENT).await;
+    pause(300.0).await;
+    assert!(b.events_named(RESEND_REQUEST).is_empty(), "the same email");
+    assert_eq!(outbox().await.len(), 1, "one email");
+}
+
+#[wasm_bindgen_test]
+async fn another_widgets_popup_shows_sending_while_the_email_is_sent_and_ready_after() {
+    let a = fixture().await;
+    let b = mount_fresh(config());
+    b.wait_for_state("ready").await;
+    inject_fault(json!({"method": "resendEmail", "kind": "delay", "delayMs": 600, "times": 1}))
+        .await;
+    a.open_first_send().await;
+    a.get("dialog button.confirm").click();
+    a.wait_for_event(RESEND_REQUEST).await;
+    // Opened while the other widget sends the same email: busy, so a click visibly does nothing.
+    b.open_first_send().await;
+    let confirm = b.get("dialog button.confirm");
+    wait_until("the second popup to show the send", || {
+        confirm.get_attribute("aria-busy").as_deref() == Some("true")
+    })
+    .await;
+    assert_eq!(
+        confirm.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    a.wait_for_event(EMAIL_RESENT).await;
+    wait_until("the second popup to be ready again", || {
+        confirm.get_attribute("aria-busy").as_deref() == Some("false")
+    })
+    .await;
+    assert_eq!(
+        confirm.text_content().as_deref().map(str::trim),
+        Some("Resend email")
+    );
+}
