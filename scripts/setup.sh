@@ -53,4 +53,9 @@ if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/playwright
   log "npm ci in e2e/"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The npm package (scripts/package.sh) and its test: esbuild and TypeScript, pinned in npm/tools/.
+if [ ! -x npm/tools/node_modules/.bin/esbuild ] || [ ! -x npm/tools/node_modules/.bin/tsc ]; then
+  log "npm ci in npm/tools/"
+  (cd npm/tools && npm ci --no-audit --no-fund --loglevel=error)
+fi
 log "tools ready"

@@ -2,7 +2,8 @@
 # Sets up what is missing and runs every test: lint (rustfmt, clippy for native and wasm32), native
 # (widget logic + emulator), the browser suite in headless Chromium and Firefox against a live emulator,
 # the release build with its size budget, the trusted-keyboard suites (Chromium via Playwright, Firefox
-# via geckodriver), the axe audit, and the strict-CSP / Trusted Types pages.
+# via geckodriver), the axe audit, the strict-CSP / Trusted Types pages, and the npm package (contents, a
+# Vite app built from it and under the Vite dev server).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -13,17 +14,17 @@ OUT="$ROOT/target/test-output"; mkdir -p "$OUT"
 SUITES=0   # with `set -e`, a suite that fails stops the script, so every counted suite passed
 passed() { SUITES=$((SUITES + 1)); }
 
-log "1/6 lint: rustfmt, clippy native (workspace) and wasm32 (widget), warnings are errors"
+log "1/7 lint: rustfmt, clippy native (workspace) and wasm32 (widget), warnings are errors"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p ssl-orders --target wasm32-unknown-unknown --all-targets -- -D warnings
 passed
 
-log "2/6 native tests (widget logic, emulator)"
+log "2/7 native tests (widget logic, emulator)"
 cargo test --workspace
 passed
 
-log "3/6 emulator release build"
+log "3/7 emulator release build"
 build_emulator
 
 API_PORT=18787; PAGE_PORT=18788; API_2_PORT=18790
@@ -37,20 +38,20 @@ start_emulator "$OUT/emulator-browser.log" --addr "127.0.0.1:$API_PORT" --orders
 start_emulator "$OUT/emulator-browser-2.log" --addr "127.0.0.1:$API_2_PORT" --orders 40 --seed 7 \
   --allow-origin "http://127.0.0.1:$PAGE_PORT"
 
-log "4/6 browser tests in headless Chromium"
+log "4/7 browser tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
 passed
-log "4/6 browser tests in headless Firefox"
+log "4/7 browser tests in headless Firefox"
 GECKODRIVER="$(command -v geckodriver)" cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
 passed
 stop_emulators
 
-log "5/6 release bundle and size budget"
+log "5/7 release bundle and size budget"
 build_bundle
 node e2e/size.mjs dist
 passed
 
-log "6/6 end-to-end on real pages (Playwright + Debian Chromium)"
+log "6/7 end-to-end on real pages (Playwright + Debian Chromium)"
 SITE="$OUT/site"; rm -rf "$SITE"; mkdir -p "$SITE"
 cp -r dist/. "$SITE/"; cp e2e/csp/* e2e/pages/* "$SITE/"
 start_emulator "$OUT/emulator-e2e.log" --addr 127.0.0.1:18789 --static "$SITE" --orders 40 --seed 7
@@ -69,6 +70,17 @@ passed
 start_emulator "$OUT/emulator-tt.log" --addr 127.0.0.1:18793 --static "$SITE" \
   --csp "$STRICT_CSP; require-trusted-types-for 'script'"
 E2E_BASE="http://127.0.0.1:18793" E2E_LABEL="strict CSP + Trusted Types" node e2e/csp.mjs
+passed
+stop_emulators
+
+log "7/7 npm package: contents and types, then a Vite app built from it and under the dev server"
+PACKAGE_TGZ="$(PACKAGE_SKIP_BUILD=1 "$ROOT/scripts/package.sh" | tail -n 1)"
+PACKAGE_ENV=(PACKAGE_TGZ="$PACKAGE_TGZ" EMULATOR_BIN="$EMULATOR_BIN" PACKAGE_OUT="$OUT/package" API_PORT=18796 DEV_PORT=18797)
+env "${PACKAGE_ENV[@]}" node e2e/package.mjs contents
+passed
+env "${PACKAGE_ENV[@]}" node e2e/package.mjs build
+passed
+env "${PACKAGE_ENV[@]}" node e2e/package.mjs dev
 passed
 log "all tests passed"
 echo "suites: $SUITES passed, 0 failed"

@@ -42,8 +42,21 @@ export class WidgetHandle {
 /** Mounts the widget into `element` (an open shadow root is attached). Throws on a bad configuration. */
 export function mount(element: HTMLElement, config?: SslOrdersConfig): WidgetHandle;
 
-/** Initialises the module; also registers `<ssl-orders>`. */
-export default function init(moduleOrPath?: { module_or_path?: RequestInfo | URL | BufferSource | WebAssembly.Module }): Promise<unknown>;
+/**
+ * Where `init()` gets the WebAssembly from: a URL (string, `URL` or `Request`, fetched), a `Response` or a
+ * promise of one, the bytes, or a compiled `WebAssembly.Module`. Default:
+ * `new URL("ssl-orders_bg.wasm", import.meta.url)`, the file next to the module.
+ */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Initialises the module (once: later calls return the same promise); also registers `<ssl-orders>`.
+ * `init()` loads `ssl-orders_bg.wasm` next to the module; a host that moves it passes `{ module_or_path }`.
+ */
+export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<unknown>;
+
+/** Synchronous initialisation from the bytes or a compiled module (no fetch); registers `<ssl-orders>`. */
+export function initSync(options: { module: BufferSource | WebAssembly.Module }): unknown;
 
 export type EmailType = "ApproverEmail" | "FulfillmentEmail";
 
