@@ -30,7 +30,7 @@ assert.ok(["contents", "build", "dev"].includes(mode), "usage: node e2e/package.
 assert.ok(existsSync(TGZ) && TGZ.endsWith(".tgz"), `PACKAGE_TGZ must name scripts/package.sh's tarball (got ${TGZ})`);
 
 // The package's intended files: what package.json's "files" ships plus what npm always adds.
-const INTENDED = ["CHANGELOG.md", "README.md", "custom-elements.json", "package.json", "ssl-orders.d.ts",
+const INTENDED = ["CHANGELOG.md", "LICENSE", "README.md", "custom-elements.json", "package.json", "ssl-orders.d.ts",
   "ssl-orders.js", "ssl-orders_bg.wasm"];
 
 const harness = checker();
@@ -192,7 +192,11 @@ try {
       assert.equal(manifest.license, "Apache-2.0");
       assert.deepEqual(manifest.sideEffects, ["./ssl-orders.js"], "registration is a side effect");
       assert.equal(manifest.customElements, "custom-elements.json");
-      assert.ok(manifest.repository?.url, "repository");
+      // The repository is Cargo.toml's, when it names one; a local git remote would leak a machine's path.
+      const cargoRepository = /^\[package\][^[]*?^repository\s*=\s*"([^"]+)"/ms.exec(readFileSync(join(ROOT, "Cargo.toml"), "utf8"))?.[1];
+      if (cargoRepository) assert.ok(manifest.repository?.url.endsWith(cargoRepository), "repository from Cargo.toml");
+      else assert.equal(manifest.repository, undefined, "no repository is invented");
+      assert.ok(!JSON.stringify(manifest).includes(ROOT), "no path of the build machine");
       const js = run("tar", ["-xzOf", TGZ, "package/ssl-orders.js"], OUT);
       assert.ok(!/sourceMappingURL/.test(js), "no source map reference");
       assert.ok(js.includes('new URL("ssl-orders_bg.wasm",import.meta.url)'), "finds its .wasm next to itself");

@@ -30,26 +30,21 @@ grep -q 'new URL("ssl-orders_bg.wasm",import.meta.url)' "$PKG/ssl-orders.js" \
   || { echo "the minified module no longer finds its .wasm next to itself" >&2; exit 1; }
 cp dist/ssl-orders_bg.wasm "$PKG/"
 cp types/ssl-orders.d.ts "$PKG/ssl-orders.d.ts"
-cp custom-elements.json npm/README.md npm/CHANGELOG.md "$PKG/"
+cp custom-elements.json npm/README.md npm/CHANGELOG.md LICENSE "$PKG/"
 
 # package.json: npm/package.json with name-independent facts taken from Cargo.toml, the one place each is written.
 cargo metadata --no-deps --format-version 1 --offline | node --input-type=module -e '
   import { readFileSync, writeFileSync } from "node:fs";
-  import { execSync } from "node:child_process";
   const meta = JSON.parse(readFileSync(0, "utf8")).packages.find((p) => p.name === "ssl-orders");
   const manifest = JSON.parse(readFileSync("npm/package.json", "utf8"));
-  let repository = meta.repository;
+  // Only Cargo.toml'"'"'s `repository`: a git remote may be a path on the build machine (a CI clone'"'"'s is).
+  const repository = meta.repository;
   if (!repository) {
-    try { repository = execSync("git remote get-url origin", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim(); }
-    catch { repository = ""; }
-  }
-  if (!repository) {
-    console.error("package.sh: warning: no `repository` in Cargo.toml and no git remote; set one before publishing");
-    repository = "UNSET";
+    console.error("package.sh: warning: Cargo.toml has no `repository`; the package names none (set it before publishing)");
   }
   Object.assign(manifest, {
     version: meta.version, description: meta.description, license: meta.license,
-    repository: { type: "git", url: repository.startsWith("git+") || repository === "UNSET" ? repository : `git+${repository}` },
+    ...(repository ? { repository: { type: "git", url: repository.startsWith("git+") ? repository : `git+${repository}` } } : {}),
   });
   writeFileSync(process.argv[1], JSON.stringify(manifest, null, 2) + "\n");
 ' "$PKG/package.json"
