@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every tool the demo and the tests need, pinned, skipping what is already there.
 # Debian 12, root; reaches only the crates registry, apt, npm and rustup. Never downloads a browser.
+# apt: chromium, chromium-driver, firefox-esr, nginx (the gateway test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,8 @@ need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 [ -x /usr/bin/firefox-esr ] || need_apt+=(firefox-esr)
+# The gateway suite runs its own nginx (own prefix, pid and loopback port); the package's service is not used.
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
