@@ -3,28 +3,30 @@
 # (widget logic + emulator), the browser suite in headless Chromium and Firefox against a live emulator,
 # the release build with its size budget, the trusted-keyboard suites (Chromium via Playwright, Firefox
 # via geckodriver), the axe audit, the strict-CSP / Trusted Types pages, and the npm package (contents, a
-# Vite app built from it and under the Vite dev server).
+# Vite app built from it and under the Vite dev server), and the nginx gateway of deploy/nginx/ (a private
+# nginx on loopback, never the system's service).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/gateway.sh"
 cd "$ROOT"
-trap stop_emulators EXIT
+trap 'stop_gateway; stop_emulators' EXIT
 
 "$ROOT/scripts/setup.sh"
 OUT="$ROOT/target/test-output"; mkdir -p "$OUT"
 SUITES=0   # with `set -e`, a suite that fails stops the script, so every counted suite passed
 passed() { SUITES=$((SUITES + 1)); }
 
-log "1/7 lint: rustfmt, clippy native (workspace) and wasm32 (widget), warnings are errors"
+log "1/8 lint: rustfmt, clippy native (workspace) and wasm32 (widget), warnings are errors"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p ssl-orders --target wasm32-unknown-unknown --all-targets -- -D warnings
 passed
 
-log "2/7 native tests (widget logic, emulator)"
+log "2/8 native tests (widget logic, emulator)"
 cargo test --workspace
 passed
 
-log "3/7 emulator release build"
+log "3/8 emulator release build"
 build_emulator
 
 API_PORT=18787; PAGE_PORT=18788; API_2_PORT=18790
@@ -38,20 +40,20 @@ start_emulator "$OUT/emulator-browser.log" --addr "127.0.0.1:$API_PORT" --orders
 start_emulator "$OUT/emulator-browser-2.log" --addr "127.0.0.1:$API_2_PORT" --orders 40 --seed 7 \
   --allow-origin "http://127.0.0.1:$PAGE_PORT"
 
-log "4/7 browser tests in headless Chromium"
+log "4/8 browser tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
 passed
-log "4/7 browser tests in headless Firefox"
+log "4/8 browser tests in headless Firefox"
 GECKODRIVER="$(command -v geckodriver)" cargo test -p ssl-orders --target wasm32-unknown-unknown --test web
 passed
 stop_emulators
 
-log "5/7 release bundle and size budget"
+log "5/8 release bundle and size budget"
 build_bundle
 node e2e/size.mjs dist
 passed
 
-log "6/7 end-to-end on real pages (Playwright + Debian Chromium)"
+log "6/8 end-to-end on real pages (Playwright + Debian Chromium)"
 SITE="$OUT/site"; rm -rf "$SITE"; mkdir -p "$SITE"
 cp -r dist/. "$SITE/"; cp e2e/csp/* e2e/pages/* "$SITE/"
 start_emulator "$OUT/emulator-e2e.log" --addr 127.0.0.1:18789 --static "$SITE" --orders 40 --seed 7
@@ -73,7 +75,7 @@ E2E_BASE="http://127.0.0.1:18793" E2E_LABEL="strict CSP + Trusted Types" node e2
 passed
 stop_emulators
 
-log "7/7 npm package: contents and types, then a Vite app built from it and under the dev server"
+log "7/8 npm package: contents and types, then a Vite app built from it and under the dev server"
 PACKAGE_TGZ="$(PACKAGE_SKIP_BUILD=1 "$ROOT/scripts/package.sh" | tail -n 1)"
 PACKAGE_ENV=(PACKAGE_TGZ="$PACKAGE_TGZ" EMULATOR_BIN="$EMULATOR_BIN" PACKAGE_OUT="$OUT/package" API_PORT=18796 DEV_PORT=18797)
 env "${PACKAGE_ENV[@]}" node e2e/package.mjs contents
@@ -82,5 +84,10 @@ env "${PACKAGE_ENV[@]}" node e2e/package.mjs build
 passed
 env "${PACKAGE_ENV[@]}" node e2e/package.mjs dev
 passed
+
+log "8/8 nginx gateway: deploy/nginx/ssl-orders.conf (nginx -t with the real upstream, then in front of the emulator)"
+gateway_run "$OUT" 18794 18795
+passed
+stop_gateway; stop_emulators
 log "all tests passed"
 echo "suites: $SUITES passed, 0 failed"
