@@ -574,8 +574,28 @@ pub async fn send(
         controller.abort();
         return Err(too_large);
     }
-    let body = response.text().await.map_err(fail)?;
+    // The text stays a JS string until its length is known: copying an oversized body into wasm memory
+    // could fail the allocation and take the whole module (every widget on the page) down with it. A
+    // UTF-16 length above the limit means at least as many UTF-8 bytes.
+    let raw_response: web_sys::Response = response.into();
+    let read_error = |_| {
+        fail(gloo_net::Error::GlooError(
+            "the answer could not be read".into(),
+        ))
+    };
+    let text_promise = raw_response.text().map_err(read_error)?;
+    let text = wasm_bindgen_futures::JsFuture::from(text_promise)
+        .await
+        .map_err(read_error)?;
+    let text = js_sys::JsString::from(text);
     drop((timer, forward));
+    check_size(
+        status,
+        None,
+        Some(text.length() as usize),
+        req.max_body_bytes,
+    )?;
+    let body = String::from(text);
     check_size(status, None, Some(body.len()), req.max_body_bytes)?;
     Ok(RawResponse {
         status,

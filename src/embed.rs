@@ -224,13 +224,17 @@ fn adopt_style(root: &ShadowRoot) {
     }
 }
 
-/// The widget's locale when the host did not force one: the nearest `lang` attribute, then the browser.
+/// The widget's locale when the host did not force one: the nearest `lang` attribute the widget speaks
+/// (an unsupported one on the element, `lang="fr"`, falls back to the page's), then the browser's.
 fn detect_lang(target: &HtmlElement) -> Lang {
-    let nearest = target
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"));
+    let mut declared = Vec::new();
+    let mut next = target.closest("[lang]").ok().flatten();
+    while let Some(element) = next {
+        declared.extend(element.get_attribute("lang"));
+        next = element
+            .parent_element()
+            .and_then(|parent| parent.closest("[lang]").ok().flatten());
+    }
     let browser: Vec<String> = web_sys::window()
         .map(|w| {
             w.navigator()
@@ -240,12 +244,7 @@ fn detect_lang(target: &HtmlElement) -> Lang {
                 .collect()
         })
         .unwrap_or_default();
-    Lang::resolve(
-        nearest
-            .iter()
-            .map(String::as_str)
-            .chain(browser.iter().map(String::as_str)),
-    )
+    Lang::resolve(declared.iter().chain(browser.iter()).map(String::as_str))
 }
 
 /// JavaScript entry point: `mount(element, config) → handle`.

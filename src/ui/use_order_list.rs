@@ -88,7 +88,7 @@ impl OrderList {
         let (host, config) = (self.core.host(), self.core.config());
         let Ok(controller) = AbortController::new() else {
             let error = ApiError::Network("AbortController unavailable".into());
-            self.publish(&host, ListState::Failed(error));
+            self.tell(&host, Settled::Failed(error));
             return;
         };
         self.running.set_value(Some(controller.clone()));

@@ -192,6 +192,30 @@ async fn the_locale_follows_the_page_lang_when_none_is_configured() {
 }
 
 #[wasm_bindgen_test]
+async fn an_unsupported_lang_on_the_host_falls_back_to_the_pages_language() {
+    control("POST", "reset", None).await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let section = document.create_element("section").unwrap();
+    section.set_attribute("lang", "es").unwrap();
+    document.body().unwrap().append_child(&section).unwrap();
+    let host = new_host(Some(&section));
+    host.set_attribute("lang", "fr").unwrap(); // not a language the widget speaks
+    let mut cfg = config();
+    cfg.lang = None;
+    let mut handle = mount_widget(&host, cfg).unwrap();
+    wait_for_host_state(&host, "ready").await;
+    let send = host
+        .shadow_root()
+        .unwrap()
+        .query_selector("tbody button.send")
+        .unwrap()
+        .unwrap();
+    assert_eq!(send.text_content().unwrap(), "Enviar", "the page's Spanish");
+    handle.unmount();
+    section.remove();
+}
+
+#[wasm_bindgen_test]
 fn case_folding_in_the_browser_matches_the_unicode_default_lower_case() {
     // The same cases as `model::tests::FOLD_CASES`, which check the native build.
     for (text, folded) in [
