@@ -10,6 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
+use wasm_bindgen::JsCast;
 use web_sys::{AbortController, HtmlElement};
 
 thread_local! {
@@ -148,13 +149,34 @@ impl Popup {
         if self.is_open() {
             return;
         }
+        let closed_order = self.target.try_get_untracked().flatten();
         let _ = self.target.try_set(None);
         let _ = self.error.try_set(None);
         if let Some(Some(button)) = self.invoker.try_update_value(Option::take) {
-            if button.is_connected() {
+            // A reload while the popup was open rebuilt the rows: the same order's new Send button.
+            let button = match closed_order {
+                Some(order) if !button.is_connected() => self.send_button_of(order.order_id),
+                _ => Some(button),
+            };
+            if let Some(button) = button {
                 let _ = button.focus();
             }
         }
+    }
+
+    /// The Send button of `order_id` in the widget's current table, if that order is shown.
+    fn send_button_of(self, order_id: u64) -> Option<HtmlElement> {
+        let dialog = self.dialog_ref.try_get_untracked().flatten()?;
+        let root = dialog
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()?;
+        let selector = format!("tr[data-order-id='{order_id}'] button.send");
+        root.query_selector(&selector)
+            .ok()
+            .flatten()?
+            .dyn_into()
+            .ok()
     }
 }
 

@@ -365,3 +365,30 @@ async fn another_widgets_popup_shows_sending_while_the_email_is_sent_and_ready_a
         Some("Resend email")
     );
 }
+
+#[wasm_bindgen_test]
+async fn after_a_reload_under_the_popup_focus_returns_to_that_orders_new_send_button() {
+    let f = fixture().await;
+    let send = f.open_first_send().await;
+    let order_id = send
+        .closest("tr")
+        .unwrap()
+        .unwrap()
+        .get_attribute("data-order-id")
+        .unwrap();
+    f.handle.reload(); // the rows are rebuilt while the popup stays open
+    wait_until("the rows to be rebuilt", || {
+        !send.is_connected() && f.query("tbody button.send").is_some()
+    })
+    .await;
+    assert!(f.dialog().open());
+    f.get("dialog button.cancel").click();
+    tick().await;
+    let again = f.query(&format!("tr[data-order-id='{order_id}'] button.send"));
+    assert!(again.is_some());
+    assert_eq!(
+        f.active_element(),
+        again,
+        "focus returns to the same order's Send button"
+    );
+}
