@@ -722,7 +722,10 @@ mod tests {
 
     #[test]
     fn unreadable_bodies_are_reported_as_such() {
-        for body in ["", "{\"error\": oops", "[{\"id\":1", "tru"] {
+        // Malformed (an unquoted word) and truncated (a valid list cut short) JSON, empty, half a `true`.
+        let malformed = r#"{"error": oops}"#;
+        let truncated = &r#"[{"id":1},{"id":2}]"#[..8];
+        for body in ["", malformed, truncated, "tru"] {
             let e = decode_list(&raw(200, body)).unwrap_err();
             assert!(
                 matches!(e, ApiError::Unreadable { status: 200, .. }),
