@@ -1,10 +1,10 @@
 //! The <ssl-orders> custom element: defined once, live attributes, moves, bad attributes, lang fallback.
 
 use crate::support::{
-    control, control_at, create_element, element_attributes, element_error, element_state, fixture,
-    inject_fault, is_defined, list_requests, outbox, pause, read_property, record_events,
-    requests_at, set_property, tick, wait_for_element_state, wait_until, EMULATOR, EMULATOR_2,
-    TOKEN,
+    alert_text, control, control_at, create_element, element_attributes, element_error,
+    element_state, fixture, inject_fault, is_defined, list_requests, outbox, pause, read_property,
+    record_events, requests_at, set_property, tick, wait_for_element_state, wait_until, EMULATOR,
+    EMULATOR_2, TOKEN,
 };
 use serde_json::{json, Value};
 use ssl_orders::events::{EMAIL_RESENT, LOADED, LOAD_ERROR, RESEND_ERROR, RESEND_REQUEST};
@@ -121,14 +121,7 @@ async fn a_bad_attribute_shows_the_documented_message() {
     wait_until("config error", || element_error(&el).is_some()).await;
     let message = element_error(&el).unwrap();
     assert_eq!(message, "ssl-orders: \"pageSize\" must be 25, 50 or 100");
-    let shown = el
-        .shadow_root()
-        .unwrap()
-        .query_selector("[role=alert]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let shown = alert_text(&el);
     assert_eq!(shown, message);
     assert_eq!(element_state(&el), "error");
     el.set_attribute("page-size", "50").unwrap();

@@ -1,9 +1,9 @@
 //! Hostile input and isolation: strings render as text, credentials never leak, CSS stays on its side.
 
 use crate::support::{
-    config, control, create_element, element_attributes, fixture, inject_fault, js_config,
-    mount_fresh, new_host, row, set_property, spy, tick, wait_for_element_state, ACCOUNT, EMULATOR,
-    TOKEN,
+    alert_text, config, control, create_element, element_attributes, fixture, inject_fault,
+    js_config, mount_fresh, new_host, row, set_property, spy, tick, wait_for_element_state,
+    ACCOUNT, EMULATOR, TOKEN,
 };
 use serde_json::json;
 use ssl_orders::events::{EMAIL_RESENT, RESEND_ERROR};
@@ -226,14 +226,7 @@ async fn api_bases_a_browser_reads_as_another_host_are_refused() {
                 "ssl-orders: \"apiBase\" must be an http(s) URL or a path starting with \"/\", got \"{base}\""
             )
         );
-        let shown = host
-            .shadow_root()
-            .unwrap()
-            .query_selector("[role=alert]")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap();
+        let shown = alert_text(&host);
         assert_eq!(shown, message);
         assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
         host.remove();

@@ -1,9 +1,9 @@
 //! Mount and unmount: config refusal, two instances, removal, dropped handles, unmount from listeners.
 
 use crate::support::{
-    config, control, create_element, element_attributes, element_state, fixture, inject_fault,
-    js_config, mount_fresh, new_host, outbox, pause, record_events, resend_posts, spy, tick,
-    wait_for_host_state, wait_until, Spy, ACCOUNT, EMULATOR, TOKEN,
+    alert_text, config, control, create_element, element_attributes, element_state, fixture,
+    inject_fault, js_config, mount_fresh, new_host, outbox, pause, record_events, resend_posts,
+    spy, tick, wait_for_host_state, wait_until, Spy, ACCOUNT, EMULATOR, TOKEN,
 };
 use serde_json::json;
 use ssl_orders::events::{EMAIL_RESENT, LOADED, RESEND_ERROR, RESEND_REQUEST};
@@ -86,14 +86,7 @@ async fn an_unknown_config_key_is_refused_with_its_name() {
         message.contains("unknown configuration key \"pagesize\""),
         "{message}"
     );
-    let shown = host
-        .shadow_root()
-        .unwrap()
-        .query_selector("[role=alert]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let shown = alert_text(&host);
     assert_eq!(shown, message);
     host.remove();
 }

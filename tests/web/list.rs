@@ -83,10 +83,9 @@ async fn every_request_goes_to_the_configured_api_base() {
     f.open_first_send().await;
     f.get("dialog button.confirm").click();
     f.wait_for_event(EMAIL_RESENT).await;
-    let urls = js_sys::Array::from(&js_sys::Reflect::get(&spy, &"urls".into()).unwrap());
+    let urls = spy.urls();
     spy.restore();
     let base = format!("{EMULATOR}/rest/v3.1/");
-    let urls: Vec<String> = urls.iter().filter_map(|u| u.as_string()).collect();
     let widget: Vec<&String> = urls.iter().filter(|u| !u.contains("/_emulator/")).collect();
     assert!(widget.len() >= 3, "{urls:?}");
     assert!(widget.iter().all(|u| u.starts_with(&base)), "{widget:?}");

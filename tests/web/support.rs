@@ -206,6 +206,14 @@ pub async fn fixture() -> Fixture {
     f
 }
 
+/// The text of the `role="alert"` message in `host`'s shadow root (a refused configuration).
+pub fn alert_text(host: &HtmlElement) -> String {
+    host.shadow_root()
+        .and_then(|root| root.query_selector("[role=alert]").ok().flatten())
+        .and_then(|alert| alert.text_content())
+        .expect("an alert in the shadow root")
+}
+
 /// A new empty `<div>` appended to `parent` (to `<body>` when `None`), for a widget to mount into.
 pub fn new_host(parent: Option<&Element>) -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();

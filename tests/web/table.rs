@@ -168,51 +168,44 @@ async fn the_status_filter_keeps_one_status() {
     assert!(f.query("tbody button.send").is_none());
 }
 
-#[wasm_bindgen_test]
-async fn the_locale_follows_the_page_lang_when_none_is_configured() {
+/// The Send button's text of a widget with no configured `lang`, mounted on a host with `host_lang`
+/// inside a `<section lang=section_lang>`.
+async fn send_label_in_section(section_lang: &str, host_lang: Option<&str>) -> String {
     control("POST", "reset", None).await;
     let document = web_sys::window().unwrap().document().unwrap();
     let section = document.create_element("section").unwrap();
-    section.set_attribute("lang", "es-ES").unwrap();
+    section.set_attribute("lang", section_lang).unwrap();
     document.body().unwrap().append_child(&section).unwrap();
     let host = new_host(Some(&section));
-    let mut cfg = config();
-    cfg.lang = None;
-    let handle = mount_widget(&host, cfg).unwrap();
-    wait_for_host_state(&host, "ready").await;
-    let send = host
-        .shadow_root()
-        .unwrap()
-        .query_selector("tbody button.send")
-        .unwrap()
-        .unwrap();
-    assert_eq!(send.text_content().unwrap(), "Enviar");
-    drop(handle);
-    section.remove();
-}
-
-#[wasm_bindgen_test]
-async fn an_unsupported_lang_on_the_host_falls_back_to_the_pages_language() {
-    control("POST", "reset", None).await;
-    let document = web_sys::window().unwrap().document().unwrap();
-    let section = document.create_element("section").unwrap();
-    section.set_attribute("lang", "es").unwrap();
-    document.body().unwrap().append_child(&section).unwrap();
-    let host = new_host(Some(&section));
-    host.set_attribute("lang", "fr").unwrap(); // not a language the widget speaks
+    if let Some(lang) = host_lang {
+        host.set_attribute("lang", lang).unwrap();
+    }
     let mut cfg = config();
     cfg.lang = None;
     let mut handle = mount_widget(&host, cfg).unwrap();
     wait_for_host_state(&host, "ready").await;
-    let send = host
+    let label = host
         .shadow_root()
         .unwrap()
         .query_selector("tbody button.send")
         .unwrap()
+        .unwrap()
+        .text_content()
         .unwrap();
-    assert_eq!(send.text_content().unwrap(), "Enviar", "the page's Spanish");
     handle.unmount();
     section.remove();
+    label
+}
+
+#[wasm_bindgen_test]
+async fn the_locale_follows_the_page_lang_when_none_is_configured() {
+    assert_eq!(send_label_in_section("es-ES", None).await, "Enviar");
+}
+
+#[wasm_bindgen_test]
+async fn an_unsupported_lang_on_the_host_falls_back_to_the_pages_language() {
+    // `fr` is not a language the widget speaks: the section's Spanish is used.
+    assert_eq!(send_label_in_section("es", Some("fr")).await, "Enviar");
 }
 
 #[wasm_bindgen_test]
