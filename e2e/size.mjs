@@ -1,4 +1,6 @@
-// Size report of the release bundle (raw, gzip -9, brotli) and the size budget the test command enforces.
+// Size report of what a host downloads from the release bundle (raw, gzip -9, brotli): the wasm, the
+// wasm-bindgen glue and every snippet module the glue imports (snippets/…/*.js, such as the <ssl-orders>
+// element), and the size budget the test command enforces on the wasm and on that total.
 // Usage: node e2e/size.mjs DIST_DIR
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -6,9 +8,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const dist = process.argv[2] ?? "dist";
 const budget = JSON.parse(readFileSync(new URL("./size-budget.json", import.meta.url), "utf8"));
-const files = readdirSync(dist);
-const wasm = files.find((f) => /^ssl-orders.*_bg\.wasm$/.test(f));
-const glue = files.find((f) => /^ssl-orders.*\.js$/.test(f));
+const files = readdirSync(dist, { recursive: true }).sort();
+const wasm = files.find((f) => /^ssl-orders[^/]*_bg\.wasm$/.test(f));
+const glue = files.find((f) => /^ssl-orders[^/]*\.js$/.test(f));
+const snippets = files.filter((f) => /^snippets\/.+\.js$/.test(f));
 if (!wasm || !glue) {
   console.error(`no ssl-orders wasm/js in ${dist}: ${files.join(", ")}`);
   process.exit(1);
@@ -22,7 +25,7 @@ const measure = (name) => {
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 };
-const rows = [measure(wasm), measure(glue)];
+const rows = [measure(wasm), measure(glue), ...snippets.map(measure)];
 const total = { name: "total", raw: 0, gzip: 0, brotli: 0 };
 for (const r of rows) for (const k of ["raw", "gzip", "brotli"]) total[k] += r[k];
 rows.push(total);
