@@ -20,12 +20,12 @@ fi
 PKG="$ROOT/pkg"
 rm -rf "$PKG"; mkdir -p "$PKG" "$ROOT/target/npm"
 
-# One module instead of the glue + snippets/…/element.js: minified, no source map (no build paths), no
-# legal comments. `new URL("ssl-orders_bg.wasm", import.meta.url)` stays as it is, so the module finds the
-# .wasm next to itself, and bundlers (Vite) see and copy the asset.
+# One module instead of the glue + snippets/…/element.js, minified by the same script and options as the
+# release bundle's files (scripts/minify.mjs: no source map, no legal comments).
+# `new URL("ssl-orders_bg.wasm", import.meta.url)` stays as it is, so the module finds the .wasm next to
+# itself, and bundlers (Vite) see and copy the asset.
 log "esbuild: bundle and minify the glue"
-"$TOOLS/node_modules/.bin/esbuild" dist/ssl-orders.js --bundle --format=esm --minify --target=es2022 \
-  --legal-comments=none --log-level=warning --outfile="$PKG/ssl-orders.js" >&2
+node scripts/minify.mjs --bundle dist/ssl-orders.js "$PKG/ssl-orders.js" >&2
 grep -q 'new URL("ssl-orders_bg.wasm",import.meta.url)' "$PKG/ssl-orders.js" \
   || { echo "the minified module no longer finds its .wasm next to itself" >&2; exit 1; }
 cp dist/ssl-orders_bg.wasm "$PKG/"
