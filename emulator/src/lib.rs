@@ -21,7 +21,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
@@ -114,7 +114,7 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            static_csp,
+            static_headers,
         ))
         .layer(DefaultBodyLimit::max(CONTROL_BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
@@ -129,8 +129,15 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Adds the configured `Content-Security-Policy` to static files (not to API or control answers).
-async fn static_csp(
+/// The headers a production host sends with the `--static` files (deploy/nginx/ssl-orders.conf does the
+/// same), and the configured `Content-Security-Policy`; never on API or control answers.
+///
+/// `Cache-Control: no-cache`: the names are stable (Trunk.toml has `filehash = false`), so a browser must
+/// revalidate (`If-Modified-Since` → 304) rather than guess a freshness lifetime from `Last-Modified` and
+/// keep running an old glue or wasm after a rebuild. A revalidated wasm still reuses the browser's compiled
+/// code cache. `nosniff`: scripts and the wasm are taken only for the type they are served with
+/// (`application/wasm`, which `WebAssembly.instantiateStreaming` requires, comes from the file extension).
+async fn static_headers(
     axum::extract::State(state): axum::extract::State<AppState>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
@@ -138,11 +145,20 @@ async fn static_csp(
     let path = request.uri().path();
     let is_static = !(path.starts_with("/rest") || path.starts_with("/_emulator"));
     let mut response = next.run(request).await;
-    if let (true, Some(policy)) = (is_static, state.config.csp.as_deref()) {
-        if let Ok(value) = axum::http::HeaderValue::from_str(policy) {
-            response
-                .headers_mut()
-                .insert("content-security-policy", value);
+    if !is_static {
+        return response;
+    }
+    let headers = response.headers_mut();
+    if state.config.static_dir.is_some() {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        headers.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+    }
+    if let Some(policy) = state.config.csp.as_deref() {
+        if let Ok(value) = HeaderValue::from_str(policy) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, value);
         }
     }
     response
