@@ -4,7 +4,8 @@
 # A measurement, not a test: about 2–4 minutes on a 2-core machine.
 #
 # Environment: BENCH_ROUNDS (10), BENCH_COLD_ROUNDS (20), BENCH_WARMUP (1), BENCH_MEM_ROUNDS (3),
-#   BENCH_OUT (target/bench-output),
+#   BENCH_OUT (target/bench-output), BENCH_PORT (18790: the emulator's loopback port),
+#   EMULATOR_BIN (an emulator already built, instead of building one),
 #   BENCH_PROFILE="sort@10000,clearFilter@10000" also profiles those widget operations (CDP sampling
 #   profiler) with a build that keeps wasm function names, and prints where the time goes.
 set -euo pipefail
@@ -31,12 +32,13 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   # The same release wasm (what trunk just built) with its function names kept, for readable profiles.
   log "named build for profiles"
   wasm-bindgen --target web --no-typescript --out-dir "$SITE/named" --out-name ssl-orders \
-    target/wasm32-unknown-unknown/release/ssl_orders.wasm
+    "$TARGET_DIR/wasm32-unknown-unknown/release/ssl_orders.wasm"
   wasm-opt -Oz --debuginfo "$SITE/named/ssl-orders_bg.wasm" -o "$SITE/named/ssl-orders_bg.wasm"
 fi
 
-log "emulator with 10,000 orders, serving $SITE"
-start_emulator "$BENCH_OUT/emulator.log" --static "$SITE" --orders 10000 --addr 127.0.0.1:18790
+BENCH_PORT="${BENCH_PORT:-18790}"
+log "emulator with 10,000 orders, serving $SITE on port $BENCH_PORT"
+start_emulator "$BENCH_OUT/emulator.log" --static "$SITE" --orders 10000 --addr "127.0.0.1:$BENCH_PORT"
 
 log "benchmark (${BENCH_ROUNDS:-10} rounds)"
-node e2e/bench/bench.mjs http://127.0.0.1:18790
+node e2e/bench/bench.mjs "http://127.0.0.1:$BENCH_PORT"

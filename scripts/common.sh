@@ -2,13 +2,20 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
-EMULATOR_BIN="$ROOT/target/release/sl-emulator"
+# Cargo's output directory: CARGO_TARGET_DIR when set (a shared one), else target/.
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+# EMULATOR_BIN set by the caller: that emulator is used as it is, and build_emulator builds nothing.
+EMULATOR_PREBUILT="${EMULATOR_BIN:+1}"
+EMULATOR_BIN="${EMULATOR_BIN:-$TARGET_DIR/release/sl-emulator}"
 EMULATOR_PIDS=()
 
 log() { printf '\n\033[1m[%s] %s\033[0m\n' "$(basename "$0")" "$*" >&2; }
 
-build_emulator() { (cd "$ROOT" && cargo build --release -p sl-emulator); }
+build_emulator() {
+  [ -n "$EMULATOR_PREBUILT" ] || (cd "$ROOT" && cargo build --release -p sl-emulator)
+}
 
+# Trunk's post_build hook (Trunk.toml) minifies the JavaScript with npm/tools' esbuild (scripts/setup.sh).
 build_bundle() {
   (cd "$ROOT" && trunk build --release --offline)
 }

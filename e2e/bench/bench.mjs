@@ -49,11 +49,17 @@ const browser = await chromium.launch({
     "--disable-backgrounding-occluded-windows"],
 });
 const VIEWPORT = { width: 1280, height: 800 };
+// wasm-bindgen's init() warns on the console when it falls back from WebAssembly.instantiateStreaming
+// (compiling while the bytes arrive) to compiling the whole download, e.g. for a wrong Content-Type.
+const streamingFallbacks = [];
 const newPage = async () => {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   page.on("pageerror", (e) => log("page error:", String(e)));
-  page.on("console", (m) => m.type() === "error" && log("console error:", m.text()));
+  page.on("console", (m) => {
+    if (m.type() === "error") log("console error:", m.text());
+    if (m.text().includes("instantiateStreaming")) streamingFallbacks.push(m.text());
+  });
   return { context, page };
 };
 
@@ -78,21 +84,49 @@ function record(key, label, round, w, v) {
 const orderFor = (round) => (((round % 2) + 2) % 2 === 0 ? IMPLS : [...IMPLS].reverse());
 
 // ---- 1. cold start: a fresh browser context (empty caches) per sample, cache-busted URLs -------------
+// How the emulator serves the widget's files (what instantiateStreaming and the transfer size depend on).
+const served = {};
+async function servedHeaders() {
+  for (const file of ["ssl-orders_bg.wasm", "ssl-orders.js"]) {
+    const res = await fetch(`${base}/${file}`, { headers: { "Accept-Encoding": "br, gzip" } });
+    await res.arrayBuffer();
+    served[file] = Object.fromEntries(["content-type", "content-encoding", "cache-control"]
+      .map((h) => [h, res.headers.get(h) ?? "none"]));
+  }
+  if (served["ssl-orders_bg.wasm"]["content-type"] !== "application/wasm") {
+    log(`warning: the wasm is served as ${served["ssl-orders_bg.wasm"]["content-type"]}, not application/wasm`);
+  }
+}
+
+const transfer = { widget: [], vanilla: [] };
 async function coldStart() {
+  await servedHeaders();
   await dataset(COLD_ORDERS);
-  log(`cold start: ${WARMUP} warm-up + ${COLD_ROUNDS} rounds, ${COLD_ORDERS} orders`);
+  log(`cold start: ${WARMUP} warm-up + ${COLD_ROUNDS} rounds, ${COLD_ORDERS} orders, without and with preload hints`);
   for (let round = -WARMUP; round < COLD_ROUNDS; round += 1) {
-    const sample = {};
+    const sample = {}, hinted = {};
     for (const impl of orderFor(round)) {
-      const { context, page } = await newPage();
-      await page.goto(`${base}/bench.html?mode=cold&impl=${impl}&r=${started}-${round}${BUILD}`);
-      await page.waitForFunction(() => window.coldResult, null, { timeout: 60000 });
-      sample[impl] = await page.evaluate(() => window.coldResult);
-      await context.close();
+      for (const [hints, into] of [["", sample], ["&hints=1", hinted]]) {
+        const { context, page } = await newPage();
+        await page.goto(`${base}/bench.html?mode=cold&impl=${impl}&r=${started}-${round}${hints}${BUILD}`);
+        await page.waitForFunction(() => window.coldResult, null, { timeout: 60000 });
+        into[impl] = await page.evaluate(() => window.coldResult);
+        await context.close();
+      }
+      if (round >= 0) transfer[impl].push(sample[impl].transferBytes);
     }
-    record("cold", `cold start to ready (${COLD_ORDERS} orders, fresh context)`, round, sample.widget, sample.vanilla);
+    const pick = (field) => [{ ms: sample.widget[field] }, { ms: sample.vanilla[field] }];
+    record("cold", `cold start: navigation → ready, rows laid out (${COLD_ORDERS} orders, fresh context)`, round,
+      sample.widget, sample.vanilla);
+    record("cold:rows", "  navigation → first rows laid out", round, ...pick("firstRowsMs"));
+    record("cold:script", "  of which from the page's module script to ready (the cold start of earlier reports)",
+      round, ...pick("sinceScriptMs"));
     record("cold:load", "  of which loading the code (fetch, compile, instantiate; vanilla: JS + CSS fetch)", round,
-      { ms: sample.widget.loadMs }, { ms: sample.vanilla.loadMs });
+      ...pick("loadMs"));
+    record("cold:hints", "  navigation → ready, with the README's preload hints (both implementations)", round,
+      hinted.widget, hinted.vanilla);
+    record("cold:hints-rows", "  navigation → first rows, with the preload hints", round,
+      { ms: hinted.widget.firstRowsMs }, { ms: hinted.vanilla.firstRowsMs });
   }
 }
 
@@ -313,6 +347,12 @@ lines.push("|---|---|---|---|---|---|");
 for (const r of results.values()) {
   lines.push(`| ${r.label} | **${median(r.ratio).toFixed(2)}×** [${quantile(r.ratio, 0.25).toFixed(2)}–${quantile(r.ratio, 0.75).toFixed(2)}] | ${fmt(median(r.widget))} | ${fmt(median(r.vanilla))} | ${r.widgetDom.length ? fmt(median(r.widgetDom)) : ""} | ${r.vanillaDom.length ? fmt(median(r.vanillaDom)) : ""} |`);
 }
+const kB = (b) => (b / 1000).toFixed(1);
+lines.push("", `Cold start transfer (Resource Timing transferSize of the page and its files, median): widget ${kB(median(transfer.widget))} kB, vanilla ${kB(median(transfer.vanilla))} kB.`);
+lines.push(`Served by the emulator: ${Object.entries(served).map(([f, h]) => `${f}: ${Object.entries(h).map(([k, v]) => `${k} ${v}`).join(", ")}`).join("; ")}.`);
+lines.push(streamingFallbacks.length
+  ? `WARNING: the wasm was not compiled while streaming (${streamingFallbacks.length} fallback warnings: ${streamingFallbacks[0]}).`
+  : "The wasm was compiled with WebAssembly.instantiateStreaming in every page (no fallback warning from init()).");
 const whole = [...results.entries()].filter(([k]) => !k.includes(":"));
 const geo = Math.exp(whole.reduce((a, [, r]) => a + Math.log(median(r.ratio)), 0) / whole.length);
 lines.push("", `Geometric mean of the ${whole.length} top-level ratios: ${geo.toFixed(2)}×.`);
