@@ -332,7 +332,7 @@ mod tests {
             })
         ));
         assert!(matches!(
-            Config::from_json(&json!({"lang": "fr"})),
+            Config::from_json(&json!({"lang": "nl"})),
             Err(ConfigError::WrongType { key: "lang", .. })
         ));
         assert_eq!(

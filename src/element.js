@@ -17,14 +17,17 @@ export function isSslOrdersDefined() {
 
 /**
  * Registers `<ssl-orders>`. `mount(element, config, credentialsWithdrawn)` mounts a widget;
- * `attributes` maps each observed attribute to its configuration key; `languages` lists the primary
- * language subtags the widget speaks; `defaultApiBase` is the API base when none is set.
+ * `attributes` maps each observed attribute to its configuration key; `languages` lists the tags of the
+ * locales the widget speaks (`"pt-BR"`), each standing for its whole language (`pt`, `pt-PT`);
+ * `defaultApiBase` is the API base when none is set.
  */
 export function defineSslOrders(mount, attributes, languages, defaultApiBase) {
   if (customElements.get("ssl-orders")) return false;
   const settings = new WeakMap();
   const ATTRIBUTES = Object.freeze({ ...attributes });
-  const speaks = (tag) => languages.includes(tag.split(/[-_]/)[0].toLowerCase());
+  const language = (tag) => tag.split(/[-_]/)[0].toLowerCase();
+  const spoken = languages.map(language);
+  const speaks = (tag) => spoken.includes(language(tag.trim()));
   // The origin an API base points to, resolved the way mount() resolves it: a path against the page's
   // origin. null for a base mount() will refuse anyway.
   const originOf = (base) => {

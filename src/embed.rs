@@ -225,7 +225,7 @@ fn adopt_style(root: &ShadowRoot) {
 }
 
 /// The widget's locale when the host did not force one: the nearest `lang` attribute the widget speaks
-/// (an unsupported one on the element, `lang="fr"`, falls back to the page's), then the browser's.
+/// (an unsupported one on the element, `lang="nl"`, falls back to the page's), then the browser's.
 fn detect_lang(target: &HtmlElement) -> Lang {
     let mut declared = Vec::new();
     let mut next = target.closest("[lang]").ok().flatten();

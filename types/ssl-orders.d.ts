@@ -16,7 +16,7 @@ export interface SslOrdersConfig {
   /** `fetch` credentials mode, for a cookie-authenticated same-origin proxy. Default `same-origin`. */
   credentials?: "omit" | "same-origin" | "include";
   /** Locale of all text and dates; default: nearest `lang` attribute, then the browser. */
-  lang?: "en" | "es" | string;
+  lang?: "en" | "es" | "de" | "fr" | "ja" | "pt-BR" | string;
   /** Rows per page. Default 25. */
   pageSize?: 25 | 50 | 100 | "25" | "50" | "100";
   /** Status name → email the Send action resends (`null`: none). Overrides the default policy. */

@@ -3,7 +3,6 @@
 use super::{upper_first, Messages};
 
 pub(super) static MESSAGES: Messages = Messages {
-    tag: "en",
     caption: "SSL certificate orders",
     loading: "Loading SSL orders…",
     empty: "This account has no SSL certificate orders.",

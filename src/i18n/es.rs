@@ -1,10 +1,12 @@
-//! The Spanish table.
+//! The Spanish table. IBM's own words where its Spanish documentation of the SSL Orders screen has them:
+//! "Pedidos SSL", "Enviar", "Reenviar correo electrónico", "Cancelar", the "Correo electrónico" column, the
+//! "correo electrónico de tramitación" and "de aprobación", the "administrador del dominio", "Nombre común",
+//! "Tipo de certificado", "caducidad" and "autoridad de certificación".
 
 use super::Messages;
 
 pub(super) static MESSAGES: Messages = Messages {
-    tag: "es",
-    caption: "Pedidos de certificados SSL",
+    caption: "Pedidos SSL",
     loading: "Cargando pedidos SSL…",
     empty: "Esta cuenta no tiene pedidos de certificados SSL.",
     no_match: "Ningún pedido coincide con el filtro.",
@@ -12,7 +14,7 @@ pub(super) static MESSAGES: Messages = Messages {
     retry: "Reintentar",
     refresh: "Actualizar",
     filter_label: "Filtrar",
-    filter_placeholder: "Nombre común o correo del aprobador",
+    filter_placeholder: "Nombre común o correo electrónico del aprobador",
     status_filter_label: "Estado",
     all_statuses: "Todos los estados",
     page_size_label: "Filas por página",
@@ -21,17 +23,17 @@ pub(super) static MESSAGES: Messages = Messages {
     pagination: "Páginas",
     email_column: "Correo electrónico",
     send: "Enviar",
-    no_email: "Ningún correo disponible",
+    no_email: "Ningún correo electrónico disponible",
     missing_value: "—",
     missing_date: "No emitido",
     not_available: "No disponible",
     resend_email: "Reenviar correo electrónico",
     cancel: "Cancelar",
     sending: "Enviando…",
-    approver_email: "correo de aprobación",
-    fulfillment_email: "correo de entrega",
+    approver_email: "correo electrónico de aprobación",
+    fulfillment_email: "correo electrónico de tramitación",
     not_accepted: "La autoridad de certificación no aceptó la solicitud.",
-    unknown_outcome: "Se desconoce el resultado: puede que el correo se haya enviado o no. Puede volver a intentarlo.",
+    unknown_outcome: "Se desconoce el resultado: puede que el correo electrónico se haya enviado o no. Puede volver a intentarlo.",
     timeout: "La API no respondió a tiempo.",
     network: "No se pudo contactar con la API.",
     unreadable: "La API envió una respuesta ilegible.",
@@ -46,7 +48,7 @@ pub(super) static MESSAGES: Messages = Messages {
     certificate_type_column: "Tipo de certificado",
     status_column: "Estado",
     ordered_column: "Pedido",
-    expires_column: "Vence",
+    expires_column: "Caduca",
     // Sentences with values in them.
     send_label_sentence: |email_name, domain| format!("Enviar {email_name} para {domain}"),
     dialog_title_sentence: |email_name| format!("¿Reenviar el {email_name}?"),

@@ -5,24 +5,27 @@
 //! holds what every locale shares: the locale list, locale resolution and the methods the UI calls. Nothing
 //! here depends on which language a table is in.
 //!
-//! To add a language, say French:
-//! 1. Copy `src/i18n/en.rs` to `src/i18n/fr.rs`, set `tag: "fr"` and translate every string and sentence
-//!    (the compiler refuses a table with a field missing).
-//! 2. Add the line `Fr => fr,` to the `locales!` list below. That declares the module, the `Lang::Fr`
-//!    variant, its place in [`Lang::ALL`], its table and its place in [`LANG_CHOICES`] (the configuration
-//!    error's text); [`Lang::from_tag`], [`supported_tags`] and the custom element's `lang` follow.
+//! To add a language, say Italian:
+//! 1. Copy `src/i18n/en.rs` to `src/i18n/it.rs` and translate every string and sentence (the compiler
+//!    refuses a table with a field missing).
+//! 2. Add the line `It => it "it",` to the `locales!` list below: the variant, the module and the locale's
+//!    tag, as `Intl` and a host write it (`"pt-BR"` for Brazilian Portuguese, in module `pt_br`). That
+//!    declares the module, the `Lang::It` variant, its place in [`Lang::ALL`], its table, its tag and its
+//!    place in [`LANG_CHOICES`] (the configuration error's text); [`Lang::from_tag`], [`supported_tags`]
+//!    and the custom element's `lang` follow.
 //! 3. Run `cargo test -p ssl-orders --lib`: the tests check that every string of the new table is non-empty,
-//!    every sentence keeps its values, the tag round-trips through [`Lang::from_tag`], the table is not a
-//!    copy of another one, and the configuration error names every language.
+//!    every sentence keeps its values, the tag is well formed and round-trips through [`Lang::from_tag`],
+//!    the table is not a copy of another one, and the configuration error names every language. The
+//!    browser suite (`tests/web/locales.rs`) checks that the browser's `Intl` has the locale.
 
 use crate::api::{ApiError, MAX_LIST_REQUESTS, MAX_ORDERS};
 use crate::model::{Column, EmailType};
 
-/// Declares the locales from one list of `Variant => module,` lines: the modules, the [`Lang`] enum,
-/// [`Lang::ALL`], [`Lang::messages`] and [`LANG_CHOICES`]. A module is named for its language's tag.
+/// Declares the locales from one list of `Variant => module "tag",` lines: the modules, the [`Lang`] enum,
+/// [`Lang::ALL`], [`Lang::messages`], [`Lang::tag`] and [`LANG_CHOICES`].
 macro_rules! locales {
-    ($(#[$first_attr:meta])* $first:ident => $first_module:ident,
-     $($(#[$attr:meta])* $variant:ident => $module:ident,)*) => {
+    ($(#[$first_attr:meta])* $first:ident => $first_module:ident $first_tag:literal,
+     $($(#[$attr:meta])* $variant:ident => $module:ident $tag:literal,)*) => {
         mod $first_module;
         $(mod $module;)*
 
@@ -45,31 +48,49 @@ macro_rules! locales {
                     $(Lang::$variant => &$module::MESSAGES,)*
                 }
             }
+
+            /// The locale's BCP 47 tag (`"en"`, `"pt-BR"`): what `Intl` gets for dates and the widget's
+            /// `lang` attribute says.
+            pub fn tag(self) -> &'static str {
+                match self {
+                    Lang::$first => $first_tag,
+                    $(Lang::$variant => $tag,)*
+                }
+            }
         }
 
         /// The tags a host may configure, as a configuration error names them: `one of "en", "es"`.
         pub const LANG_CHOICES: &str = concat!(
             "one of ",
-            "\"", stringify!($first_module), "\"",
-            $(", \"", stringify!($module), "\"",)*
+            "\"", $first_tag, "\"",
+            $(", \"", $tag, "\"",)*
         );
     };
 }
 
 locales! {
     /// English, also the fallback.
-    En => en,
+    En => en "en",
     /// Spanish.
-    Es => es,
+    Es => es "es",
+    /// German.
+    De => de "de",
+    /// French.
+    Fr => fr "fr",
+    /// Japanese.
+    Ja => ja "ja",
+    /// Brazilian Portuguese, also for any other Portuguese (`pt`, `pt-PT`).
+    PtBr => pt_br "pt-BR",
 }
 
 impl Lang {
-    /// Reads a BCP 47 tag (`es`, `es-MX`, `EN-gb`); `None` for a language the widget does not speak.
+    /// Reads a BCP 47 tag (`es`, `es-MX`, `EN-gb`, `pt-PT`) by its primary language subtag, so any region
+    /// of a language the widget speaks gets that language's table; `None` for a language it does not.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?;
-        Lang::ALL
-            .into_iter()
-            .find(|lang| lang.tag().eq_ignore_ascii_case(primary))
+        let primary = primary_subtag(tag.trim())?;
+        Lang::ALL.into_iter().find(|lang| {
+            primary_subtag(lang.tag()).is_some_and(|own| own.eq_ignore_ascii_case(primary))
+        })
     }
 
     /// The first supported tag among the widget's `lang`, the page's `lang` and the browser's languages;
@@ -80,23 +101,23 @@ impl Lang {
             .find_map(Lang::from_tag)
             .unwrap_or(Lang::En)
     }
-
-    /// The tag handed to `Intl` for dates and numbers.
-    pub fn tag(self) -> &'static str {
-        self.messages().tag
-    }
 }
 
-/// The tags of every supported locale (`"en"`, `"es"`), in the order of [`Lang::ALL`].
+/// A tag's language, the part before the first `-` or `_` (`pt` of `pt-BR`); `None` when it is empty.
+fn primary_subtag(tag: &str) -> Option<&str> {
+    tag.split(['-', '_'])
+        .next()
+        .filter(|primary| !primary.is_empty())
+}
+
+/// The tags of every supported locale (`"en"`, …, `"pt-BR"`), in the order of [`Lang::ALL`].
 pub fn supported_tags() -> impl Iterator<Item = &'static str> {
     Lang::ALL.into_iter().map(Lang::tag)
 }
 
-/// One locale's table: its tag, the fixed strings, the column headers and the sentences with values in
-/// them. The UI reads the fixed strings directly and the rest through the methods below.
+/// One locale's table: the fixed strings, the column headers and the sentences with values in them. The UI
+/// reads the fixed strings directly and the rest through the methods below.
 pub struct Messages {
-    /// The primary language subtag (`"en"`), lower case: what [`Lang::from_tag`] matches and `Intl` gets.
-    pub tag: &'static str,
     pub caption: &'static str,
     pub loading: &'static str,
     pub empty: &'static str,
@@ -311,22 +332,105 @@ mod tests {
     #[test]
     fn locale_comes_from_the_first_supported_tag() {
         assert_eq!(Lang::resolve(["", "es-MX", "en"]), Lang::Es);
-        assert_eq!(Lang::resolve(["fr", "EN-gb"]), Lang::En);
-        assert_eq!(Lang::resolve(["de", "fr"]), Lang::En);
+        assert_eq!(Lang::resolve(["nl", "EN-gb"]), Lang::En);
+        assert_eq!(Lang::resolve(["nl", "sv"]), Lang::En);
+        assert_eq!(Lang::resolve(["nl", "de-AT", "en"]), Lang::De);
+        assert_eq!(Lang::resolve(["fr-CA"]), Lang::Fr);
+        assert_eq!(Lang::resolve(["ja-JP"]), Lang::Ja);
     }
 
     #[test]
-    fn spanish_uses_the_portal_labels() {
-        let es = Lang::Es.messages();
-        assert_eq!(
-            (es.send, es.resend_email, es.cancel),
-            ("Enviar", "Reenviar correo electrónico", "Cancelar")
-        );
-        let en = Lang::En.messages();
-        assert_eq!(
-            (en.send, en.resend_email, en.cancel),
-            ("Send", "Resend email", "Cancel")
-        );
+    fn any_portuguese_gets_brazilian_portuguese_the_only_one() {
+        for tag in ["pt", "pt-BR", "pt-PT", "PT_br", " pt-ao "] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::PtBr), "{tag:?}");
+        }
+        assert_eq!(Lang::PtBr.tag(), "pt-BR");
+        assert_eq!(Lang::from_tag("p"), None);
+        assert_eq!(Lang::from_tag("-BR"), None);
+    }
+
+    #[test]
+    fn every_locale_uses_the_portals_own_labels() {
+        // The Send button, the popup's buttons and the email column as IBM's documentation of the SSL
+        // Orders screen names them in each language, and the fulfillment email as it calls it there.
+        let portal = [
+            (
+                Lang::En,
+                [
+                    "Send",
+                    "Resend email",
+                    "Cancel",
+                    "Email",
+                    "fulfillment email",
+                ],
+            ),
+            (
+                Lang::Es,
+                [
+                    "Enviar",
+                    "Reenviar correo electrónico",
+                    "Cancelar",
+                    "Correo electrónico",
+                    "correo electrónico de tramitación",
+                ],
+            ),
+            (
+                Lang::De,
+                [
+                    "Senden",
+                    "E-Mail erneut senden",
+                    "Abbrechen",
+                    "E-Mail",
+                    "Auftragserfüllungs-E-Mail",
+                ],
+            ),
+            (
+                Lang::Fr,
+                [
+                    "Envoyer",
+                    "Renvoyer l'e-mail",
+                    "Annuler",
+                    "E-mail",
+                    "e-mail d'exécution",
+                ],
+            ),
+            (
+                Lang::Ja,
+                [
+                    "送信",
+                    "E メールの再送",
+                    "キャンセル",
+                    "E メール",
+                    "完了 E メール",
+                ],
+            ),
+            (
+                Lang::PtBr,
+                [
+                    "Enviar",
+                    "Reenviar e-mail",
+                    "Cancelar",
+                    "E-mail",
+                    "e-mail de preenchimento",
+                ],
+            ),
+        ];
+        assert_eq!(portal.len(), Lang::ALL.len());
+        for (lang, labels) in portal {
+            let t = lang.messages();
+            assert_eq!(
+                [
+                    t.send,
+                    t.resend_email,
+                    t.cancel,
+                    t.email_column,
+                    t.fulfillment_email
+                ],
+                labels,
+                "{}",
+                lang.tag()
+            );
+        }
     }
 
     #[test]
@@ -339,7 +443,7 @@ mod tests {
         let es = Lang::Es.messages();
         assert_eq!(
             es.send_label(EmailType::Approver, "a.es"),
-            "Enviar correo de aprobación para a.es"
+            "Enviar correo electrónico de aprobación para a.es"
         );
     }
 
@@ -391,7 +495,7 @@ mod tests {
             let t = lang.messages();
             let gateway = ApiError::Http { status: 502 };
             let text = t.explain(&gateway);
-            assert!(text.contains("502"), "{}: {text:?}", t.tag);
+            assert!(text.contains("502"), "{}: {text:?}", lang.tag());
             assert_eq!(
                 t.resend_error_text(&gateway),
                 format!("{text} {}", t.unknown_outcome)
@@ -414,13 +518,13 @@ mod tests {
                 list.contains(&MAX_ORDERS.to_string())
                     && list.contains(&MAX_LIST_REQUESTS.to_string()),
                 "{}: {list:?}",
-                t.tag
+                lang.tag()
             );
             let body = ApiError::ResponseTooLarge {
                 status: 200,
                 max_bytes: crate::api::MAX_LIST_BODY_BYTES,
             };
-            assert!(t.explain(&body).contains("32 MiB"), "{}", t.tag);
+            assert!(t.explain(&body).contains("32 MiB"), "{}", lang.tag());
             assert!(t.resend_error_text(&body).ends_with(t.unknown_outcome));
         }
         assert_eq!(
@@ -454,7 +558,6 @@ mod tests {
         }
         take_apart! {
             strings: [
-                tag,
                 caption,
                 loading,
                 empty,
@@ -584,33 +687,48 @@ mod tests {
         (strings, sentences)
     }
 
+    /// Whether `tag` is a BCP 47 language tag in its canonical case with at most a region: `en`, `pt-BR`.
+    /// (The browser suite checks that `Intl` has data for each.)
+    fn is_language_and_region(tag: &str) -> bool {
+        let mut subtags = tag.split('-');
+        let language = subtags.next().unwrap_or_default();
+        let region = subtags.next();
+        (2..=3).contains(&language.len())
+            && language.bytes().all(|b| b.is_ascii_lowercase())
+            && region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
+            && subtags.next().is_none()
+    }
+
     #[test]
     fn every_locale_has_every_string_and_its_tag_round_trips() {
         for lang in Lang::ALL {
-            let t = lang.messages();
+            let (tag, t) = (lang.tag(), lang.messages());
             let (strings, _) = parts(t);
             for (name, text) in strings {
-                assert!(!text.trim().is_empty(), "{}: {name} is empty", t.tag);
+                assert!(!text.trim().is_empty(), "{tag}: {name} is empty");
             }
             assert!(
-                t.tag.len() >= 2 && t.tag.bytes().all(|b| b.is_ascii_lowercase()),
-                "{:?}: the tag {:?} is not a lower-case primary subtag",
-                lang,
-                t.tag
+                is_language_and_region(tag),
+                "{lang:?}: the tag {tag:?} is not a language with an optional region, in canonical case"
             );
-            assert_eq!(lang.tag(), t.tag);
-            for tag in [
-                t.tag.to_owned(),
-                t.tag.to_ascii_uppercase(),
-                format!("{}-XX", t.tag),
-                format!(" {}_xx ", t.tag.to_ascii_uppercase()),
+            let primary = tag.split('-').next().unwrap_or_default();
+            for request in [
+                tag.to_owned(),
+                tag.to_ascii_uppercase(),
+                tag.to_ascii_lowercase(),
+                format!("{primary}-XX"),
+                format!(" {}_xx ", primary.to_ascii_uppercase()),
             ] {
-                assert_eq!(Lang::from_tag(&tag), Some(lang), "{tag:?}");
+                assert_eq!(Lang::from_tag(&request), Some(lang), "{request:?}");
             }
         }
-        assert!(supported_tags().eq(Lang::ALL.map(|lang| lang.messages().tag)));
+        assert!(supported_tags().eq(Lang::ALL.map(Lang::tag)));
         assert_eq!(Lang::from_tag("e"), None);
         assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(
+            LANG_CHOICES,
+            r#"one of "en", "es", "de", "fr", "ja", "pt-BR""#
+        );
     }
 
     #[test]
@@ -623,7 +741,7 @@ mod tests {
                     assert!(
                         text.contains(marker),
                         "{}: {name} lost {marker}: {text:?}",
-                        t.tag
+                        lang.tag()
                     );
                 }
             }
@@ -631,14 +749,14 @@ mod tests {
                 t.sorted_by(Column::Expires, true),
                 t.sorted_by(Column::Expires, false),
                 "{}",
-                t.tag
+                lang.tag()
             );
             for email in [EmailType::Approver, EmailType::Fulfillment] {
                 let label = t.send_label(email, "a.example");
                 assert!(
                     label.starts_with(t.send) && label.contains(t.email_name(email)),
                     "{}: the Send button's name must start with its visible word: {label:?}",
-                    t.tag
+                    lang.tag()
                 );
             }
         }
@@ -648,9 +766,10 @@ mod tests {
     fn no_locale_is_a_copy_of_another() {
         for (i, a) in Lang::ALL.iter().enumerate() {
             for b in &Lang::ALL[i + 1..] {
+                // Spanish and Portuguese share some of IBM's own words ("Enviar", "Cancelar"), so no one
+                // string is required to differ: a copied table shows in how many strings are the same.
                 let (ta, tb) = (a.messages(), b.messages());
-                assert_ne!(ta.tag, tb.tag);
-                assert_ne!(ta.send, tb.send, "{} and {}", ta.tag, tb.tag);
+                assert_ne!(a.tag(), b.tag());
                 let (sa, _) = parts(ta);
                 let (sb, _) = parts(tb);
                 let same: Vec<_> = sa
@@ -662,8 +781,8 @@ mod tests {
                 assert!(
                     same.len() * 4 < sa.len(),
                     "{} and {} share {same:?}",
-                    ta.tag,
-                    tb.tag
+                    a.tag(),
+                    b.tag()
                 );
             }
         }

@@ -154,7 +154,7 @@ async fn fixing_a_bad_attribute_removes_the_old_message_and_username_stays_reada
 #[wasm_bindgen_test]
 async fn an_unsupported_lang_attribute_falls_back_instead_of_failing() {
     control("POST", "reset", None).await;
-    let el = create_element(&element_attributes(&[("lang", "fr")]), TOKEN);
+    let el = create_element(&element_attributes(&[("lang", "nl")]), TOKEN);
     wait_for_element_state(&el, "ready").await;
     assert!(element_error(&el).is_none());
     el.remove();

@@ -17,6 +17,7 @@ mod hostile;
 mod lifecycle;
 mod list;
 mod list_faults;
+mod locales;
 mod popup;
 mod resend_faults;
 mod table;

@@ -204,8 +204,8 @@ async fn the_locale_follows_the_page_lang_when_none_is_configured() {
 
 #[wasm_bindgen_test]
 async fn an_unsupported_lang_on_the_host_falls_back_to_the_pages_language() {
-    // `fr` is not a language the widget speaks: the section's Spanish is used.
-    assert_eq!(send_label_in_section("es", Some("fr")).await, "Enviar");
+    // `nl` is not a language the widget speaks: the section's Spanish is used.
+    assert_eq!(send_label_in_section("es", Some("nl")).await, "Enviar");
 }
 
 #[wasm_bindgen_test]
