@@ -64,6 +64,9 @@ passed
 log "accessibility audit (axe-core) of every state in English and Spanish; screenshots in $OUT/a11y"
 E2E_BASE="http://127.0.0.1:18789" E2E_OUT="$OUT/a11y" A11Y_DOCS_IMG="" node e2e/a11y.mjs
 passed
+log "accessibility audit of the table and the popup in German, French, Japanese and Brazilian Portuguese"
+E2E_BASE="http://127.0.0.1:18789" E2E_OUT="$OUT/a11y-locales" node e2e/a11y-locales.mjs
+passed
 
 STRICT_CSP="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 start_emulator "$OUT/emulator-csp.log" --addr 127.0.0.1:18792 --static "$SITE" --csp "$STRICT_CSP"
