@@ -3,8 +3,8 @@
 //! Building and decoding are plain functions with native tests; only [`send`] needs a browser.
 
 use crate::guards;
+use crate::json::{Json, Parsed};
 use crate::model::{EmailType, Order};
-use serde_json::Value;
 use thiserror::Error;
 
 /// The object mask of the list call: what the table needs and nothing more. Naming local properties drops
@@ -288,20 +288,22 @@ pub struct RawResponse {
 /// ([`ApiError::Api`], definite); anything else there, an HTML or empty error page or other JSON, came from
 /// the API or from a gateway in front of it, which may have passed the request on ([`ApiError::Http`],
 /// outcome unknown). On a 2xx status an `"error"` alone is the API's, as no gateway fails with a 2xx.
-fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
+///
+/// The decoders call [`Json`]'s accessors by their path: natively [`Parsed`] is serde_json's `Value`, whose
+/// own methods of the same names would be picked first and read differently.
+fn decode_json(raw: &RawResponse) -> Result<Parsed, ApiError> {
     let status = raw.status;
     let success = (200..300).contains(&status);
-    let parsed: Result<Value, _> = serde_json::from_str(&raw.body);
-    match parsed {
-        Ok(Value::Object(map))
-            if map.contains_key("error")
-                && (success || map.get("code").is_some_and(Value::is_string)) =>
+    match Parsed::parse(&raw.body) {
+        Ok(value)
+            if Json::get(&value, "error").is_some()
+                && (success || Json::get(&value, "code").is_some_and(|c| Json::is_string(&c))) =>
         {
-            let message = match map.get("error") {
-                Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+            let message = match Json::get(&value, "error").and_then(|e| Json::as_str(&e)) {
+                Some(s) if !s.trim().is_empty() => s,
                 _ => format!("The API reported an error (HTTP {status})."),
             };
-            let code = map.get("code").and_then(Value::as_str).map(str::to_owned);
+            let code = Json::get(&value, "code").and_then(|c| Json::as_str(&c));
             Err(ApiError::Api {
                 status,
                 code,
@@ -314,10 +316,7 @@ fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
             status,
             detail: "empty body".into(),
         }),
-        Err(e) => Err(ApiError::Unreadable {
-            status,
-            detail: e.to_string(),
-        }),
+        Err(detail) => Err(ApiError::Unreadable { status, detail }),
     }
 }
 
@@ -353,9 +352,8 @@ fn wrong_shape(raw: &RawResponse, expected: &str) -> ApiError {
 
 /// Decodes `SoftLayer_Account::getObject` to the account id.
 pub fn decode_account(raw: &RawResponse) -> Result<u64, ApiError> {
-    decode_json(raw)?
-        .get("id")
-        .and_then(Value::as_u64)
+    Json::get(&decode_json(raw)?, "id")
+        .and_then(|id| Json::as_u64(&id))
         .ok_or_else(|| wrong_shape(raw, "an account with an id"))
 }
 
@@ -369,7 +367,7 @@ pub struct ListChunk {
 
 /// Decodes one `getSslCertificateRequests` answer.
 pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
-    let Value::Array(items) = decode_json(raw)? else {
+    let Some(items) = Json::as_array(&decode_json(raw)?) else {
         return Err(wrong_shape(raw, "a list of orders"));
     };
     let total = raw
@@ -457,17 +455,14 @@ pub struct StatusDef {
 
 /// Decodes `getSslRequestStatuses`, skipping entries without a name.
 pub fn decode_statuses(raw: &RawResponse) -> Result<Vec<StatusDef>, ApiError> {
-    let Value::Array(items) = decode_json(raw)? else {
+    let Some(items) = Json::as_array(&decode_json(raw)?) else {
         return Err(wrong_shape(raw, "a list of statuses"));
     };
     Ok(items
         .iter()
         .filter_map(|s| {
-            let name = s.get("name")?.as_str()?.to_owned();
-            let description = s
-                .get("description")
-                .and_then(Value::as_str)
-                .map(str::to_owned);
+            let name = Json::as_str(&Json::get(s, "name")?)?;
+            let description = Json::get(s, "description").and_then(|d| Json::as_str(&d));
             Some(StatusDef { name, description })
         })
         .collect())
@@ -475,10 +470,10 @@ pub fn decode_statuses(raw: &RawResponse) -> Result<Vec<StatusDef>, ApiError> {
 
 /// Decodes `resendEmail`: only a bare `true` means the CA was asked to send the email.
 pub fn decode_resend(raw: &RawResponse) -> Result<(), ApiError> {
-    match decode_json(raw)? {
-        Value::Bool(true) => Ok(()),
-        Value::Bool(false) => Err(ApiError::NotAccepted { status: raw.status }),
-        _ => Err(wrong_shape(raw, "true or false")),
+    match Json::as_bool(&decode_json(raw)?) {
+        Some(true) => Ok(()),
+        Some(false) => Err(ApiError::NotAccepted { status: raw.status }),
+        None => Err(wrong_shape(raw, "true or false")),
     }
 }
 

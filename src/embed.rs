@@ -5,6 +5,7 @@
 
 use crate::config::{Config, ConfigError};
 use crate::i18n::Lang;
+use crate::json::{Json, Parsed};
 use crate::ui::{reflect_state, Instance, OrdersWidget};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -288,13 +289,14 @@ fn mount_from_js(
     })
 }
 
-/// Reads the host's config object as JSON (functions and `undefined` values drop out, as in JSON).
-fn config_json(config: &JsValue) -> Option<serde_json::Value> {
+/// Reads the host's config object as JSON (functions and `undefined` values drop out, as in JSON): through
+/// `JSON.stringify` and back, so what is read is plain data, whatever getters or prototypes the object had.
+fn config_json(config: &JsValue) -> Option<Parsed> {
     if config.is_undefined() || config.is_null() {
-        return Some(serde_json::Value::Null);
+        return Parsed::parse("null").ok();
     }
     let text = js_sys::JSON::stringify(config).ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+    Parsed::parse(&text).ok()
 }
 
 #[wasm_bindgen(module = "/src/element.js")]
