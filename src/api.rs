@@ -495,16 +495,65 @@ pub enum Credentials {
     Include,
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `fetch`, in a window or a worker alike.
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with_request(request: &web_sys::Request) -> js_sys::Promise;
+}
+
+/// The message of a JavaScript exception or rejection (a `TypeError` from `fetch`, say), or `""`.
+fn js_message(error: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
+/// The `fetch` request for `req`: no redirects, the caller's `signal`, and the credentials.
+fn fetch_request(
+    req: &ApiRequest,
+    transport: &Transport,
+    signal: &web_sys::AbortSignal,
+) -> Result<web_sys::Request, wasm_bindgen::JsValue> {
+    use web_sys::{RequestCredentials, RequestInit, RequestRedirect};
+    let headers = web_sys::Headers::new()?;
+    headers.set("Accept", "application/json")?;
+    if let Some(value) = transport.auth.header() {
+        headers.set("Authorization", &value)?;
+    }
+    let init = RequestInit::new();
+    init.set_method(match req.method {
+        Method::Get => "GET",
+        Method::Post => "POST",
+    });
+    init.set_credentials(match transport.credentials {
+        Credentials::Omit => RequestCredentials::Omit,
+        Credentials::SameOrigin => RequestCredentials::SameOrigin,
+        Credentials::Include => RequestCredentials::Include,
+    });
+    // A redirect must never carry the `Authorization` header to another address: it is an error.
+    init.set_redirect(RequestRedirect::Error);
+    init.set_signal(Some(signal));
+    if let Some(body) = &req.body {
+        headers.set("Content-Type", "application/json")?;
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    web_sys::Request::new_with_str_and_init(&req.url, &init)
+}
+
 /// Sends `req` with `fetch`, aborting after `transport.timeout_ms` or when `abort` fires.
 pub async fn send(
     req: &ApiRequest,
     transport: &Transport,
     abort: &web_sys::AbortSignal,
 ) -> Result<RawResponse, ApiError> {
-    use gloo_net::http::Request;
     use std::cell::Cell;
     use std::rc::Rc;
-    use web_sys::RequestCredentials;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
 
     // One controller per request: the timeout aborts it, and so does the caller's signal.
     let controller = web_sys::AbortController::new()
@@ -525,45 +574,28 @@ pub async fn send(
         controller.abort();
     }
 
-    let builder = match req.method {
-        Method::Get => Request::get(&req.url),
-        Method::Post => Request::post(&req.url),
-    };
-    let mut builder = builder
-        .credentials(match transport.credentials {
-            Credentials::Omit => RequestCredentials::Omit,
-            Credentials::SameOrigin => RequestCredentials::SameOrigin,
-            Credentials::Include => RequestCredentials::Include,
-        })
-        .header("Accept", "application/json")
-        // A redirect must never carry the `Authorization` header to another address: it is an error.
-        .redirect(web_sys::RequestRedirect::Error)
-        .abort_signal(Some(&controller.signal()));
-    if let Some(value) = transport.auth.header() {
-        builder = builder.header("Authorization", &value);
-    }
-    let fail = |e: gloo_net::Error| {
+    let fail = |message: String| {
         if timed_out.get() {
             ApiError::Timeout
         } else if abort.aborted() {
             ApiError::Aborted
         } else {
-            ApiError::Network(network_message(&e))
+            ApiError::Network(message)
         }
     };
-    let request = match &req.body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body.clone()),
-        None => builder.build(),
-    }
-    .map_err(|e| ApiError::Network(network_message(&e)))?;
-    let response = request.send().await.map_err(fail)?;
+    // A URL `fetch` refuses, or a credential no header can carry, fails before anything is sent.
+    let request = fetch_request(req, transport, &controller.signal())
+        .map_err(|e| ApiError::Network(js_message(&e)))?;
+    let response: web_sys::Response = JsFuture::from(fetch_with_request(&request))
+        .await
+        .and_then(|r| r.dyn_into())
+        .map_err(|e| fail(js_message(&e)))?;
     let status = response.status();
     let headers = response.headers();
-    let total_items = headers.get("SoftLayer-Total-Items");
+    let header = |name| headers.get(name).ok().flatten();
+    let total_items = header("SoftLayer-Total-Items");
     // `Content-Length` is CORS-safelisted, so it is readable whenever the server sent it.
-    let declared = headers.get("Content-Length");
+    let declared = header("Content-Length");
     if let Err(too_large) = check_size(status, declared.as_deref(), None, req.max_body_bytes) {
         // Stop the download rather than leave it running behind the error.
         controller.abort();
@@ -572,16 +604,9 @@ pub async fn send(
     // The text stays a JS string until its length is known: copying an oversized body into wasm memory
     // could fail the allocation and take the whole module (every widget on the page) down with it. A
     // UTF-16 length above the limit means at least as many UTF-8 bytes.
-    let raw_response: web_sys::Response = response.into();
-    let read_error = |_| {
-        fail(gloo_net::Error::GlooError(
-            "the answer could not be read".into(),
-        ))
-    };
-    let text_promise = raw_response.text().map_err(read_error)?;
-    let text = wasm_bindgen_futures::JsFuture::from(text_promise)
-        .await
-        .map_err(read_error)?;
+    let read_error = |_| fail("the answer could not be read".into());
+    let text_promise = response.text().map_err(read_error)?;
+    let text = JsFuture::from(text_promise).await.map_err(read_error)?;
     let text = js_sys::JsString::from(text);
     drop((timer, forward));
     check_size(
@@ -597,14 +622,6 @@ pub async fn send(
         total_items,
         body,
     })
-}
-
-fn network_message(e: &gloo_net::Error) -> String {
-    match e {
-        gloo_net::Error::JsError(js) => js.message.clone(),
-        gloo_net::Error::GlooError(message) => message.clone(),
-        gloo_net::Error::SerdeError(_) => "serialisation failed".into(),
-    }
 }
 
 #[cfg(test)]
