@@ -319,7 +319,11 @@ extern "C" {
 pub fn start() {
     // A wasm panic never unwinds, so after one the hook cannot be set again; nothing else breaks.
     if !std::thread::panicking() {
-        console_error_panic_hook::set_once();
+        // "panicked at src/….rs:line:column:" and the message, for a host's bug report (the console adds the
+        // JavaScript stack); without a hook a wasm panic shows only as "unreachable".
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+        }));
     }
     if is_ssl_orders_defined() {
         return;
