@@ -254,14 +254,25 @@ fn sort_value(order: &Order, column: Column) -> Option<SortValue> {
 }
 
 /// Returns `indices` (positions in `orders`) in display order. Rows without a value in the sort column
-/// (never-issued orders have no expiration) go last in both directions; ties keep a stable order by id so
-/// rows do not jump.
+/// (never-issued orders have no expiration) go last in both directions; ties keep a stable order by id, and
+/// rows without an id keep their order in `indices`, so rows do not jump.
+///
+/// An unstable sort (smaller in the bundle than the stable one) with that last tie-breaker: no two rows
+/// compare equal, so the order is the same as a stable sort's.
 pub fn sorted_indices(orders: &[Order], indices: Vec<usize>, sort: Sort) -> Vec<usize> {
-    let mut keyed: Vec<(Option<SortValue>, Option<u64>, usize)> = indices
+    let mut keyed: Vec<(Option<SortValue>, Option<u64>, usize, usize)> = indices
         .into_iter()
-        .map(|i| (sort_value(&orders[i], sort.column), orders[i].id, i))
+        .enumerate()
+        .map(|(position, i)| {
+            (
+                sort_value(&orders[i], sort.column),
+                orders[i].id,
+                position,
+                i,
+            )
+        })
         .collect();
-    keyed.sort_by(|(a, a_id, _), (b, b_id, _)| {
+    keyed.sort_unstable_by(|(a, a_id, a_position, _), (b, b_id, b_position, _)| {
         let values = match (a, b) {
             (Some(a), Some(b)) => match sort.direction {
                 Direction::Ascending => a.cmp(b),
@@ -271,9 +282,11 @@ pub fn sorted_indices(orders: &[Order], indices: Vec<usize>, sort: Sort) -> Vec<
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         };
-        values.then_with(|| a_id.cmp(b_id))
+        values
+            .then_with(|| a_id.cmp(b_id))
+            .then(a_position.cmp(b_position))
     });
-    keyed.into_iter().map(|(_, _, i)| i).collect()
+    keyed.into_iter().map(|(_, _, _, i)| i).collect()
 }
 
 /// What the user typed into the filter box and chose in the status filter.
@@ -705,6 +718,37 @@ mod tests {
             },
         );
         assert_eq!(ids(&list), [4, 6, 9]);
+    }
+
+    #[test]
+    fn equal_rows_without_ids_keep_their_order_in_both_directions() {
+        // Enough rows for the sort's partitioning to matter; names repeat, ids are absent.
+        let orders: Vec<Order> = (0..200)
+            .map(|i| Order {
+                common_name: Some(["b", "a", "c"][i % 3].to_owned()),
+                ..Order::default()
+            })
+            .collect();
+        let kept: Vec<usize> = (0..200).rev().collect();
+        for direction in [Direction::Ascending, Direction::Descending] {
+            let sort = Sort {
+                column: Column::CommonName,
+                direction,
+            };
+            let sorted = sorted_indices(&orders, kept.clone(), sort);
+            let mut expected = kept.clone();
+            expected.sort_by(|a, b| {
+                let (a, b) = (&orders[*a].common_name, &orders[*b].common_name);
+                match direction {
+                    Direction::Ascending => a.cmp(b),
+                    Direction::Descending => b.cmp(a),
+                }
+            });
+            assert_eq!(
+                sorted, expected,
+                "{direction:?}: as a stable sort of `indices`"
+            );
+        }
     }
 
     #[test]
