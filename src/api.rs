@@ -392,7 +392,7 @@ pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
 #[derive(Debug, Default)]
 pub struct ListProgress {
     orders: Vec<Order>,
-    seen: std::collections::HashSet<u64>,
+    seen: crate::model::SeenSet<u64>,
     total: Option<usize>,
     requests: usize,
 }

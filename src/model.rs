@@ -347,6 +347,11 @@ impl Filter {
     }
 }
 
+/// The hash set of the widget's de-duplications (loaded ids, status names): std's own table and hasher,
+/// taken from the `hashbrown` crate that Leptos's `indexmap` already links, so the bundle carries one copy
+/// of the table code instead of two (std's `HashSet` is a second build of the same crate).
+pub type SeenSet<T> = hashbrown::HashSet<T, std::hash::RandomState>;
+
 /// The status filter's choices: the API's status list in its order, then any other name the orders carry
 /// (a list that failed to load, or a status the list does not know), each once. Linear in the orders: a
 /// set of the names seen, so a long list with few statuses costs one lookup per order.
@@ -354,7 +359,7 @@ pub fn status_choices<'a>(
     known: impl IntoIterator<Item = &'a str>,
     orders: &'a [Order],
 ) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = SeenSet::default();
     known
         .into_iter()
         .chain(orders.iter().filter_map(|o| o.status_name.as_deref()))
