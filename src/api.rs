@@ -210,7 +210,10 @@ fn encode_query(value: &str) -> String {
         {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out
@@ -343,10 +346,11 @@ pub fn check_size(
     }
 }
 
-fn wrong_shape(raw: &RawResponse, expected: &str) -> ApiError {
+/// The answer parsed but is not what the call returns; `expected` says what was ("expected …").
+fn wrong_shape(raw: &RawResponse, expected: &'static str) -> ApiError {
     ApiError::Unreadable {
         status: raw.status,
-        detail: format!("expected {expected}"),
+        detail: expected.into(),
     }
 }
 
@@ -354,7 +358,7 @@ fn wrong_shape(raw: &RawResponse, expected: &str) -> ApiError {
 pub fn decode_account(raw: &RawResponse) -> Result<u64, ApiError> {
     Json::get(&decode_json(raw)?, "id")
         .and_then(|id| Json::as_u64(&id))
-        .ok_or_else(|| wrong_shape(raw, "an account with an id"))
+        .ok_or_else(|| wrong_shape(raw, "expected an account with an id"))
 }
 
 /// One chunk of the order list, with the total the API announced.
@@ -368,7 +372,7 @@ pub struct ListChunk {
 /// Decodes one `getSslCertificateRequests` answer.
 pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
     let Some(items) = Json::as_array(&decode_json(raw)?) else {
-        return Err(wrong_shape(raw, "a list of orders"));
+        return Err(wrong_shape(raw, "expected a list of orders"));
     };
     let total = raw
         .total_items
@@ -456,7 +460,7 @@ pub struct StatusDef {
 /// Decodes `getSslRequestStatuses`, skipping entries without a name.
 pub fn decode_statuses(raw: &RawResponse) -> Result<Vec<StatusDef>, ApiError> {
     let Some(items) = Json::as_array(&decode_json(raw)?) else {
-        return Err(wrong_shape(raw, "a list of statuses"));
+        return Err(wrong_shape(raw, "expected a list of statuses"));
     };
     Ok(items
         .iter()
@@ -473,7 +477,7 @@ pub fn decode_resend(raw: &RawResponse) -> Result<(), ApiError> {
     match Json::as_bool(&decode_json(raw)?) {
         Some(true) => Ok(()),
         Some(false) => Err(ApiError::NotAccepted { status: raw.status }),
-        None => Err(wrong_shape(raw, "true or false")),
+        None => Err(wrong_shape(raw, "expected true or false")),
     }
 }
 
@@ -646,6 +650,12 @@ mod tests {
         assert!(r.url.ends_with("&resultLimit=500,500"), "{}", r.url);
         assert!(!r.url.contains("certificateSigningRequest"));
         assert_eq!(r.body.as_deref(), Some(r#"{"parameters":[1234567]}"#));
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded_byte_by_byte() {
+        assert_eq!(encode_query("mask[id,a.b]"), "mask[id,a.b]");
+        assert_eq!(encode_query("a b&c=é/\u{7f}"), "a%20b%26c%3D%C3%A9%2F%7F");
     }
 
     #[test]

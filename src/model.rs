@@ -71,12 +71,13 @@ impl Order {
 /// offset. Also accepts `Z`, fractional seconds and a missing offset (read as UTC). `None` for anything else.
 pub fn parse_api_datetime(s: &str) -> Option<Timestamp> {
     let b = s.trim().as_bytes();
+    // At most four ASCII digits, read as a number without `str::parse`'s general (and larger) code.
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let part = b.get(r)?;
         if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        std::str::from_utf8(part).ok()?.parse().ok()
+        Some(part.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
     };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !matches!(b.get(10), Some(b'T' | b' '))
