@@ -103,6 +103,29 @@ impl JsJson {
 }
 
 #[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The keys asked for so far, as JavaScript strings: a decoder asks for the same few names on every
+    /// element of a list, and making a JavaScript string from Rust text costs a `TextDecoder` call each time.
+    static KEYS: std::cell::RefCell<Vec<(String, wasm_bindgen::JsValue)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `key` as a JavaScript string, from [`KEYS`] when it was asked for before (up to 64 distinct keys).
+#[cfg(target_arch = "wasm32")]
+fn js_key(key: &str) -> wasm_bindgen::JsValue {
+    KEYS.with_borrow_mut(|keys| {
+        if let Some((_, js)) = keys.iter().find(|(k, _)| k == key) {
+            return js.clone();
+        }
+        let js = wasm_bindgen::JsValue::from_str(key);
+        if keys.len() < 64 {
+            keys.push((key.to_owned(), js.clone()));
+        }
+        js
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
 impl Json for JsJson {
     fn parse(text: &str) -> Result<Self, String> {
         use wasm_bindgen::JsCast;
@@ -115,7 +138,7 @@ impl Json for JsJson {
 
     fn get(&self, key: &str) -> Option<Self> {
         let object = self.object()?;
-        let key = wasm_bindgen::JsValue::from_str(key);
+        let key = js_key(key);
         // Own properties only: `constructor` or `toString` of a plain object are not in its JSON.
         if !js_sys::Object::has_own(object, &key) {
             return None;
