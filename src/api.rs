@@ -3,8 +3,8 @@
 //! Building and decoding are plain functions with native tests; only [`send`] needs a browser.
 
 use crate::guards;
+use crate::json::{Json, Parsed};
 use crate::model::{EmailType, Order};
-use serde_json::Value;
 use thiserror::Error;
 
 /// The object mask of the list call: what the table needs and nothing more. Naming local properties drops
@@ -210,7 +210,10 @@ fn encode_query(value: &str) -> String {
         {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out
@@ -288,20 +291,22 @@ pub struct RawResponse {
 /// ([`ApiError::Api`], definite); anything else there, an HTML or empty error page or other JSON, came from
 /// the API or from a gateway in front of it, which may have passed the request on ([`ApiError::Http`],
 /// outcome unknown). On a 2xx status an `"error"` alone is the API's, as no gateway fails with a 2xx.
-fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
+///
+/// The decoders call [`Json`]'s accessors by their path: natively [`Parsed`] is serde_json's `Value`, whose
+/// own methods of the same names would be picked first and read differently.
+fn decode_json(raw: &RawResponse) -> Result<Parsed, ApiError> {
     let status = raw.status;
     let success = (200..300).contains(&status);
-    let parsed: Result<Value, _> = serde_json::from_str(&raw.body);
-    match parsed {
-        Ok(Value::Object(map))
-            if map.contains_key("error")
-                && (success || map.get("code").is_some_and(Value::is_string)) =>
+    match Parsed::parse(&raw.body) {
+        Ok(value)
+            if Json::get(&value, "error").is_some()
+                && (success || Json::get(&value, "code").is_some_and(|c| Json::is_string(&c))) =>
         {
-            let message = match map.get("error") {
-                Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+            let message = match Json::get(&value, "error").and_then(|e| Json::as_str(&e)) {
+                Some(s) if !s.trim().is_empty() => s,
                 _ => format!("The API reported an error (HTTP {status})."),
             };
-            let code = map.get("code").and_then(Value::as_str).map(str::to_owned);
+            let code = Json::get(&value, "code").and_then(|c| Json::as_str(&c));
             Err(ApiError::Api {
                 status,
                 code,
@@ -314,10 +319,7 @@ fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
             status,
             detail: "empty body".into(),
         }),
-        Err(e) => Err(ApiError::Unreadable {
-            status,
-            detail: e.to_string(),
-        }),
+        Err(detail) => Err(ApiError::Unreadable { status, detail }),
     }
 }
 
@@ -344,19 +346,19 @@ pub fn check_size(
     }
 }
 
-fn wrong_shape(raw: &RawResponse, expected: &str) -> ApiError {
+/// The answer parsed but is not what the call returns; `expected` says what was ("expected …").
+fn wrong_shape(raw: &RawResponse, expected: &'static str) -> ApiError {
     ApiError::Unreadable {
         status: raw.status,
-        detail: format!("expected {expected}"),
+        detail: expected.into(),
     }
 }
 
 /// Decodes `SoftLayer_Account::getObject` to the account id.
 pub fn decode_account(raw: &RawResponse) -> Result<u64, ApiError> {
-    decode_json(raw)?
-        .get("id")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| wrong_shape(raw, "an account with an id"))
+    Json::get(&decode_json(raw)?, "id")
+        .and_then(|id| Json::as_u64(&id))
+        .ok_or_else(|| wrong_shape(raw, "expected an account with an id"))
 }
 
 /// One chunk of the order list, with the total the API announced.
@@ -369,8 +371,8 @@ pub struct ListChunk {
 
 /// Decodes one `getSslCertificateRequests` answer.
 pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
-    let Value::Array(items) = decode_json(raw)? else {
-        return Err(wrong_shape(raw, "a list of orders"));
+    let Some(items) = Json::as_array(&decode_json(raw)?) else {
+        return Err(wrong_shape(raw, "expected a list of orders"));
     };
     let total = raw
         .total_items
@@ -394,7 +396,7 @@ pub fn decode_list(raw: &RawResponse) -> Result<ListChunk, ApiError> {
 #[derive(Debug, Default)]
 pub struct ListProgress {
     orders: Vec<Order>,
-    seen: std::collections::HashSet<u64>,
+    seen: crate::model::SeenSet<u64>,
     total: Option<usize>,
     requests: usize,
 }
@@ -457,17 +459,14 @@ pub struct StatusDef {
 
 /// Decodes `getSslRequestStatuses`, skipping entries without a name.
 pub fn decode_statuses(raw: &RawResponse) -> Result<Vec<StatusDef>, ApiError> {
-    let Value::Array(items) = decode_json(raw)? else {
-        return Err(wrong_shape(raw, "a list of statuses"));
+    let Some(items) = Json::as_array(&decode_json(raw)?) else {
+        return Err(wrong_shape(raw, "expected a list of statuses"));
     };
     Ok(items
         .iter()
         .filter_map(|s| {
-            let name = s.get("name")?.as_str()?.to_owned();
-            let description = s
-                .get("description")
-                .and_then(Value::as_str)
-                .map(str::to_owned);
+            let name = Json::as_str(&Json::get(s, "name")?)?;
+            let description = Json::get(s, "description").and_then(|d| Json::as_str(&d));
             Some(StatusDef { name, description })
         })
         .collect())
@@ -475,10 +474,10 @@ pub fn decode_statuses(raw: &RawResponse) -> Result<Vec<StatusDef>, ApiError> {
 
 /// Decodes `resendEmail`: only a bare `true` means the CA was asked to send the email.
 pub fn decode_resend(raw: &RawResponse) -> Result<(), ApiError> {
-    match decode_json(raw)? {
-        Value::Bool(true) => Ok(()),
-        Value::Bool(false) => Err(ApiError::NotAccepted { status: raw.status }),
-        _ => Err(wrong_shape(raw, "true or false")),
+    match Json::as_bool(&decode_json(raw)?) {
+        Some(true) => Ok(()),
+        Some(false) => Err(ApiError::NotAccepted { status: raw.status }),
+        None => Err(wrong_shape(raw, "expected true or false")),
     }
 }
 
@@ -500,16 +499,65 @@ pub enum Credentials {
     Include,
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `fetch`, in a window or a worker alike.
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with_request(request: &web_sys::Request) -> js_sys::Promise;
+}
+
+/// The message of a JavaScript exception or rejection (a `TypeError` from `fetch`, say), or `""`.
+fn js_message(error: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
+/// The `fetch` request for `req`: no redirects, the caller's `signal`, and the credentials.
+fn fetch_request(
+    req: &ApiRequest,
+    transport: &Transport,
+    signal: &web_sys::AbortSignal,
+) -> Result<web_sys::Request, wasm_bindgen::JsValue> {
+    use web_sys::{RequestCredentials, RequestInit, RequestRedirect};
+    let headers = web_sys::Headers::new()?;
+    headers.set("Accept", "application/json")?;
+    if let Some(value) = transport.auth.header() {
+        headers.set("Authorization", &value)?;
+    }
+    let init = RequestInit::new();
+    init.set_method(match req.method {
+        Method::Get => "GET",
+        Method::Post => "POST",
+    });
+    init.set_credentials(match transport.credentials {
+        Credentials::Omit => RequestCredentials::Omit,
+        Credentials::SameOrigin => RequestCredentials::SameOrigin,
+        Credentials::Include => RequestCredentials::Include,
+    });
+    // A redirect must never carry the `Authorization` header to another address: it is an error.
+    init.set_redirect(RequestRedirect::Error);
+    init.set_signal(Some(signal));
+    if let Some(body) = &req.body {
+        headers.set("Content-Type", "application/json")?;
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    web_sys::Request::new_with_str_and_init(&req.url, &init)
+}
+
 /// Sends `req` with `fetch`, aborting after `transport.timeout_ms` or when `abort` fires.
 pub async fn send(
     req: &ApiRequest,
     transport: &Transport,
     abort: &web_sys::AbortSignal,
 ) -> Result<RawResponse, ApiError> {
-    use gloo_net::http::Request;
     use std::cell::Cell;
     use std::rc::Rc;
-    use web_sys::RequestCredentials;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
 
     // One controller per request: the timeout aborts it, and so does the caller's signal.
     let controller = web_sys::AbortController::new()
@@ -530,45 +578,28 @@ pub async fn send(
         controller.abort();
     }
 
-    let builder = match req.method {
-        Method::Get => Request::get(&req.url),
-        Method::Post => Request::post(&req.url),
-    };
-    let mut builder = builder
-        .credentials(match transport.credentials {
-            Credentials::Omit => RequestCredentials::Omit,
-            Credentials::SameOrigin => RequestCredentials::SameOrigin,
-            Credentials::Include => RequestCredentials::Include,
-        })
-        .header("Accept", "application/json")
-        // A redirect must never carry the `Authorization` header to another address: it is an error.
-        .redirect(web_sys::RequestRedirect::Error)
-        .abort_signal(Some(&controller.signal()));
-    if let Some(value) = transport.auth.header() {
-        builder = builder.header("Authorization", &value);
-    }
-    let fail = |e: gloo_net::Error| {
+    let fail = |message: String| {
         if timed_out.get() {
             ApiError::Timeout
         } else if abort.aborted() {
             ApiError::Aborted
         } else {
-            ApiError::Network(network_message(&e))
+            ApiError::Network(message)
         }
     };
-    let request = match &req.body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body.clone()),
-        None => builder.build(),
-    }
-    .map_err(|e| ApiError::Network(network_message(&e)))?;
-    let response = request.send().await.map_err(fail)?;
+    // A URL `fetch` refuses, or a credential no header can carry, fails before anything is sent.
+    let request = fetch_request(req, transport, &controller.signal())
+        .map_err(|e| ApiError::Network(js_message(&e)))?;
+    let response: web_sys::Response = JsFuture::from(fetch_with_request(&request))
+        .await
+        .and_then(|r| r.dyn_into())
+        .map_err(|e| fail(js_message(&e)))?;
     let status = response.status();
     let headers = response.headers();
-    let total_items = headers.get("SoftLayer-Total-Items");
+    let header = |name| headers.get(name).ok().flatten();
+    let total_items = header("SoftLayer-Total-Items");
     // `Content-Length` is CORS-safelisted, so it is readable whenever the server sent it.
-    let declared = headers.get("Content-Length");
+    let declared = header("Content-Length");
     if let Err(too_large) = check_size(status, declared.as_deref(), None, req.max_body_bytes) {
         // Stop the download rather than leave it running behind the error.
         controller.abort();
@@ -577,16 +608,9 @@ pub async fn send(
     // The text stays a JS string until its length is known: copying an oversized body into wasm memory
     // could fail the allocation and take the whole module (every widget on the page) down with it. A
     // UTF-16 length above the limit means at least as many UTF-8 bytes.
-    let raw_response: web_sys::Response = response.into();
-    let read_error = |_| {
-        fail(gloo_net::Error::GlooError(
-            "the answer could not be read".into(),
-        ))
-    };
-    let text_promise = raw_response.text().map_err(read_error)?;
-    let text = wasm_bindgen_futures::JsFuture::from(text_promise)
-        .await
-        .map_err(read_error)?;
+    let read_error = |_| fail("the answer could not be read".into());
+    let text_promise = response.text().map_err(read_error)?;
+    let text = JsFuture::from(text_promise).await.map_err(read_error)?;
     let text = js_sys::JsString::from(text);
     drop((timer, forward));
     check_size(
@@ -602,14 +626,6 @@ pub async fn send(
         total_items,
         body,
     })
-}
-
-fn network_message(e: &gloo_net::Error) -> String {
-    match e {
-        gloo_net::Error::JsError(js) => js.message.clone(),
-        gloo_net::Error::GlooError(message) => message.clone(),
-        gloo_net::Error::SerdeError(_) => "serialisation failed".into(),
-    }
 }
 
 #[cfg(test)]
@@ -634,6 +650,12 @@ mod tests {
         assert!(r.url.ends_with("&resultLimit=500,500"), "{}", r.url);
         assert!(!r.url.contains("certificateSigningRequest"));
         assert_eq!(r.body.as_deref(), Some(r#"{"parameters":[1234567]}"#));
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded_byte_by_byte() {
+        assert_eq!(encode_query("mask[id,a.b]"), "mask[id,a.b]");
+        assert_eq!(encode_query("a b&c=é/\u{7f}"), "a%20b%26c%3D%C3%A9%2F%7F");
     }
 
     #[test]

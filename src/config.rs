@@ -2,8 +2,8 @@
 
 use crate::api::{Auth, Credentials, Transport, DEFAULT_API_BASE};
 use crate::i18n::{Lang, LANG_CHOICES};
+use crate::json::Json;
 use crate::model::{EmailPolicy, EmailType, PAGE_SIZES};
-use serde_json::{Map, Value};
 use thiserror::Error;
 
 /// A validated widget configuration.
@@ -94,30 +94,28 @@ config_keys!(
 
 impl Config {
     /// Validates a plain JSON object as a host passes it to `mount()`.
-    pub fn from_json(value: &Value) -> Result<Config, ConfigError> {
-        let map = match value {
-            Value::Object(map) => map,
-            Value::Null => return Ok(Config::default()),
-            _ => return Err(ConfigError::NotAnObject),
-        };
-        if let Some(key) = map.keys().find(|k| !KEYS.contains(&k.as_str())) {
-            return Err(ConfigError::UnknownKey(key.clone()));
+    pub fn from_json<J: Json>(value: &J) -> Result<Config, ConfigError> {
+        if value.is_null() {
+            return Ok(Config::default());
         }
+        let keys = value.keys().ok_or(ConfigError::NotAnObject)?;
+        if let Some(key) = keys.into_iter().find(|k| !KEYS.contains(&k.as_str())) {
+            return Err(ConfigError::UnknownKey(key));
+        }
+        let map = value;
         let mut config = Config::default();
         if let Some(base) = string(map, "apiBase", "a URL string")? {
             config.api_base = validate_base(&base)?;
         }
-        config.account_id = match map.get("accountId") {
-            None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => Some(
-                n.as_u64()
-                    .filter(|id| *id > 0)
-                    .ok_or(wrong("accountId", "a positive whole number"))?,
+        config.account_id = match present(map, "accountId") {
+            None => None,
+            Some(v) => Some(
+                match v.as_str() {
+                    Some(s) => parse_account_id(&s),
+                    None => v.as_u64().filter(|id| *id > 0),
+                }
+                .ok_or(wrong("accountId", "a positive whole number"))?,
             ),
-            Some(Value::String(s)) => {
-                Some(parse_account_id(s).ok_or(wrong("accountId", "a positive whole number"))?)
-            }
-            Some(_) => return Err(wrong("accountId", "a positive whole number")),
         };
         let token = string(map, "token", "a string")?;
         let username = string(map, "username", "a string")?;
@@ -146,28 +144,21 @@ impl Config {
         if let Some(lang) = string(map, "lang", LANG_CHOICES)? {
             config.lang = Some(Lang::from_tag(&lang).ok_or(wrong("lang", LANG_CHOICES))?);
         }
-        match map.get("pageSize") {
-            None | Some(Value::Null) => {}
-            Some(v) => {
-                config.page_size = parse_page_size(v).ok_or(wrong("pageSize", "25, 50 or 100"))?
-            }
+        if let Some(v) = present(map, "pageSize") {
+            config.page_size = parse_page_size(&v).ok_or(wrong("pageSize", "25, 50 or 100"))?;
         }
-        match map.get("timeoutMs") {
-            None | Some(Value::Null) => {}
-            Some(v) => {
-                config.transport.timeout_ms = v
-                    .as_u64()
-                    .filter(|ms| (100..=600_000).contains(ms))
-                    .and_then(|ms| u32::try_from(ms).ok())
-                    .ok_or(wrong(
-                        "timeoutMs",
-                        "a whole number of milliseconds from 100 to 600000",
-                    ))?;
-            }
+        if let Some(v) = present(map, "timeoutMs") {
+            config.transport.timeout_ms = v
+                .as_u64()
+                .filter(|ms| (100..=600_000).contains(ms))
+                .and_then(|ms| u32::try_from(ms).ok())
+                .ok_or(wrong(
+                    "timeoutMs",
+                    "a whole number of milliseconds from 100 to 600000",
+                ))?;
         }
-        match map.get("emailTypes") {
-            None | Some(Value::Null) => {}
-            Some(v) => config.email_policy = parse_email_types(v)?,
+        if let Some(v) = present(map, "emailTypes") {
+            config.email_policy = parse_email_types(&v)?;
         }
         Ok(config)
     }
@@ -177,15 +168,19 @@ fn wrong(key: &'static str, expected: &'static str) -> ConfigError {
     ConfigError::WrongType { key, expected }
 }
 
-fn string(
-    map: &Map<String, Value>,
+/// The value of `key`, unless it is absent or `null` (both mean "the default").
+fn present<J: Json>(map: &J, key: &str) -> Option<J> {
+    map.get(key).filter(|v| !v.is_null())
+}
+
+fn string<J: Json>(
+    map: &J,
     key: &'static str,
     expected: &'static str,
 ) -> Result<Option<String>, ConfigError> {
-    match map.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(wrong(key, expected)),
+    match present(map, key) {
+        None => Ok(None),
+        Some(v) => v.as_str().map(Some).ok_or(wrong(key, expected)),
     }
 }
 
@@ -230,38 +225,46 @@ pub fn parse_credentials(s: &str) -> Option<Credentials> {
 }
 
 /// Parses `pageSize` (a number, or the `page-size` attribute's string).
-pub fn parse_page_size(v: &Value) -> Option<usize> {
-    let n = match v {
-        Value::Number(n) => n.as_u64()?,
-        Value::String(s) => s.trim().parse().ok()?,
-        _ => return None,
+pub fn parse_page_size<J: Json>(v: &J) -> Option<usize> {
+    let n = match v.as_str() {
+        Some(s) => s.trim().parse().ok()?,
+        None => v.as_u64()?,
     };
     PAGE_SIZES.iter().copied().find(|size| *size as u64 == n)
 }
 
+const EMAIL_TYPES_EXPECTED: &str =
+    "an object mapping status names to \"ApproverEmail\", \"FulfillmentEmail\" or null";
+
 /// Parses `emailTypes`: `{ "<status name>": "ApproverEmail" | "FulfillmentEmail" | null }`, as an object or
 /// as its JSON text (the `email-types` attribute).
-pub fn parse_email_types(v: &Value) -> Result<EmailPolicy, ConfigError> {
-    const EXPECTED: &str =
-        "an object mapping status names to \"ApproverEmail\", \"FulfillmentEmail\" or null";
-    let parsed;
-    let map = match v {
-        Value::Object(map) => map,
-        Value::String(s) => {
-            parsed = serde_json::from_str::<Value>(s).map_err(|_| wrong("emailTypes", EXPECTED))?;
-            parsed.as_object().ok_or(wrong("emailTypes", EXPECTED))?
-        }
-        _ => return Err(wrong("emailTypes", EXPECTED)),
-    };
+pub fn parse_email_types<J: Json>(v: &J) -> Result<EmailPolicy, ConfigError> {
+    match v.as_str() {
+        Some(text) => email_overrides(
+            &J::parse(&text).map_err(|_| wrong("emailTypes", EMAIL_TYPES_EXPECTED))?,
+        ),
+        None => email_overrides(v),
+    }
+}
+
+fn email_overrides<J: Json>(map: &J) -> Result<EmailPolicy, ConfigError> {
+    let refused = || wrong("emailTypes", EMAIL_TYPES_EXPECTED);
     let overrides = map
-        .iter()
-        .map(|(status, email)| match email {
-            Value::Null => Ok((status.clone(), None)),
-            Value::String(s) if s.eq_ignore_ascii_case("none") => Ok((status.clone(), None)),
-            Value::String(s) => EmailType::from_api_name(s)
-                .map(|e| (status.clone(), Some(e)))
-                .ok_or(wrong("emailTypes", EXPECTED)),
-            _ => Err(wrong("emailTypes", EXPECTED)),
+        .keys()
+        .ok_or_else(refused)?
+        .into_iter()
+        .map(|status| {
+            let email = map.get(&status).ok_or_else(refused)?;
+            if email.is_null() {
+                return Ok((status, None));
+            }
+            match email.as_str() {
+                Some(s) if s.eq_ignore_ascii_case("none") => Ok((status, None)),
+                Some(s) => EmailType::from_api_name(&s)
+                    .map(|e| (status, Some(e)))
+                    .ok_or_else(refused),
+                None => Err(refused()),
+            }
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(EmailPolicy::with_overrides(overrides))

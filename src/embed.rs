@@ -5,6 +5,7 @@
 
 use crate::config::{Config, ConfigError};
 use crate::i18n::Lang;
+use crate::json::{Json, Parsed};
 use crate::ui::{reflect_state, Instance, OrdersWidget};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -288,13 +289,14 @@ fn mount_from_js(
     })
 }
 
-/// Reads the host's config object as JSON (functions and `undefined` values drop out, as in JSON).
-fn config_json(config: &JsValue) -> Option<serde_json::Value> {
+/// Reads the host's config object as JSON (functions and `undefined` values drop out, as in JSON): through
+/// `JSON.stringify` and back, so what is read is plain data, whatever getters or prototypes the object had.
+fn config_json(config: &JsValue) -> Option<Parsed> {
     if config.is_undefined() || config.is_null() {
-        return Some(serde_json::Value::Null);
+        return Parsed::parse("null").ok();
     }
     let text = js_sys::JSON::stringify(config).ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+    Parsed::parse(&text).ok()
 }
 
 #[wasm_bindgen(module = "/src/element.js")]
@@ -317,7 +319,11 @@ extern "C" {
 pub fn start() {
     // A wasm panic never unwinds, so after one the hook cannot be set again; nothing else breaks.
     if !std::thread::panicking() {
-        console_error_panic_hook::set_once();
+        // "panicked at src/….rs:line:column:" and the message, for a host's bug report (the console adds the
+        // JavaScript stack); without a hook a wasm panic shows only as "unreachable".
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+        }));
     }
     if is_ssl_orders_defined() {
         return;

@@ -3,7 +3,8 @@
 //! Every event bubbles and is composed, so a listener on the host, on any ancestor or on `document` hears
 //! it, across shadow roots. Details never carry credentials.
 
-use serde::Serialize;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
 
 /// First render after the first list request settled (ready, empty or error). Not cancelable.
 pub const READY: &str = "ssl-orders-ready";
@@ -30,7 +31,7 @@ pub const ALL: [&str; 6] = [
 ];
 
 /// Detail of [`LOADED`].
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
     /// Orders received.
     pub count: usize,
@@ -40,7 +41,7 @@ pub struct Loaded {
 
 /// Detail of [`LOAD_ERROR`]: HTTP status (0 when no response), SoftLayer exception code or the widget's
 /// own (`TIMEOUT`, `NETWORK`, `UNREADABLE_RESPONSE`), and the message shown to the user.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Failure {
     pub status: u16,
     pub code: String,
@@ -48,8 +49,7 @@ pub struct Failure {
 }
 
 /// Detail of [`RESEND_REQUEST`].
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResendRequest {
     pub order_id: u64,
     pub common_name: String,
@@ -59,8 +59,7 @@ pub struct ResendRequest {
 }
 
 /// Detail of [`EMAIL_RESENT`].
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Resent {
     pub order_id: u64,
     pub common_name: String,
@@ -72,8 +71,7 @@ pub struct Resent {
 
 /// Detail of [`RESEND_ERROR`]. `outcomeUnknown` is true after a gateway status, a timeout, a network failure,
 /// or an unreadable or oversized answer: the CA may have been asked, and a retry may send a second email.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResendFailure {
     pub order_id: u64,
     pub email_type: &'static str,
@@ -83,26 +81,104 @@ pub struct ResendFailure {
     pub outcome_unknown: bool,
 }
 
+/// An event's `detail`, built as a plain JavaScript object with the camelCase field names of the README.
+pub trait Detail {
+    /// A new object: each event gets its own, so a listener that changes it changes nothing else.
+    fn to_js(&self) -> JsValue;
+}
+
+/// Builds a detail object one field at a time.
+struct Fields(Object);
+
+impl Fields {
+    fn new() -> Fields {
+        Fields(Object::new())
+    }
+
+    fn set(self, key: &str, value: impl Into<JsValue>) -> Fields {
+        // Setting a data property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value.into());
+        self
+    }
+
+    /// An order id: a JavaScript number (only ids up to 2^53 - 1 reach an event, see `Order::resend_id`).
+    fn id(self, key: &str, id: u64) -> Fields {
+        self.set(key, id as f64)
+    }
+
+    fn done(self) -> JsValue {
+        self.0.into()
+    }
+}
+
+impl Detail for Loaded {
+    fn to_js(&self) -> JsValue {
+        Fields::new()
+            .set("count", self.count as f64)
+            .set("total", self.total as f64)
+            .done()
+    }
+}
+
+impl Detail for Failure {
+    fn to_js(&self) -> JsValue {
+        Fields::new()
+            .set("status", self.status)
+            .set("code", &self.code)
+            .set("message", &self.message)
+            .done()
+    }
+}
+
+impl Detail for ResendRequest {
+    fn to_js(&self) -> JsValue {
+        Fields::new()
+            .id("orderId", self.order_id)
+            .set("commonName", &self.common_name)
+            .set("emailType", self.email_type)
+            .set("recipient", &self.recipient)
+            .done()
+    }
+}
+
+impl Detail for Resent {
+    fn to_js(&self) -> JsValue {
+        Fields::new()
+            .id("orderId", self.order_id)
+            .set("commonName", &self.common_name)
+            .set("emailType", self.email_type)
+            .set("recipient", &self.recipient)
+            .set("at", &self.at)
+            .done()
+    }
+}
+
+impl Detail for ResendFailure {
+    fn to_js(&self) -> JsValue {
+        Fields::new()
+            .id("orderId", self.order_id)
+            .set("emailType", self.email_type)
+            .set("status", self.status)
+            .set("code", &self.code)
+            .set("message", &self.message)
+            .set("outcomeUnknown", self.outcome_unknown)
+            .done()
+    }
+}
+
 /// Dispatches `name` from `host` with `detail`, `bubbles` and `composed`. Returns `false` when a
 /// listener called `preventDefault()` on a cancelable event.
 pub fn emit(
     host: &web_sys::EventTarget,
     name: &str,
-    detail: &impl Serialize,
+    detail: &impl Detail,
     cancelable: bool,
 ) -> bool {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_cancelable(cancelable);
-    // Through JSON text: the detail is a plain, frozen-in-time object, and the bundle needs no second
-    // serializer besides serde_json.
-    if let Some(detail) = serde_json::to_string(detail)
-        .ok()
-        .and_then(|json| js_sys::JSON::parse(&json).ok())
-    {
-        init.set_detail(&detail);
-    }
+    init.set_detail(&detail.to_js());
     match web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         // A listener that throws does not reach us: dispatchEvent reports it and carries on.
         Ok(event) => host.dispatch_event(&event).unwrap_or(true),
@@ -111,5 +187,10 @@ pub fn emit(
 }
 
 /// An empty `{}` detail.
-#[derive(Serialize)]
 pub struct Empty {}
+
+impl Detail for Empty {
+    fn to_js(&self) -> JsValue {
+        Fields::new().done()
+    }
+}

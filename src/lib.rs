@@ -12,6 +12,7 @@ pub mod embed;
 pub mod events;
 mod guards;
 pub mod i18n;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod parts;

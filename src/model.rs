@@ -2,7 +2,7 @@
 //!
 //! Nothing here touches the DOM, so every rule is covered by native `cargo test`s.
 
-use serde_json::Value;
+use crate::json::Json;
 use std::cmp::Ordering;
 
 /// One SSL certificate order (`SoftLayer_Security_Certificate_Request`), decoded leniently.
@@ -12,8 +12,9 @@ use std::cmp::Ordering;
 /// instead of failing the whole list.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Order {
-    /// The request id, the init parameter of `resendEmail`, exact (it also tells repeated chunks apart).
-    /// `None` when the API sent no id: the row is still shown, without a Send action.
+    /// The request id, the init parameter of `resendEmail` (it also tells repeated chunks apart). `None`
+    /// when the API sent no id, or one above 2^53 - 1 that `JSON.parse` cannot read exactly: the row is
+    /// still shown, without a Send action.
     pub id: Option<u64>,
     pub common_name: Option<String>,
     pub approver_email: Option<String>,
@@ -44,21 +45,21 @@ impl Order {
     }
 
     /// Decodes one element of a `getSslCertificateRequests` answer.
-    pub fn from_json(value: &Value) -> Order {
-        let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    pub fn from_json<J: Json>(value: &J) -> Order {
+        let text = |v: Option<J>| v.and_then(|v| v.as_str());
         let date = |key: &str| {
             value
                 .get(key)
-                .and_then(Value::as_str)
-                .and_then(parse_api_datetime)
+                .and_then(|v| v.as_str())
+                .and_then(|s| parse_api_datetime(&s))
         };
         let status = value.get("status");
         Order {
-            id: value.get("id").and_then(Value::as_u64),
+            id: value.get("id").and_then(|v| v.as_u64()),
             common_name: text(value.get("commonName")),
             approver_email: text(value.get("approverEmailAddress")),
             certificate_type: text(value.get("orderItem").and_then(|i| i.get("description"))),
-            status_name: text(status.and_then(|s| s.get("name"))),
+            status_name: text(status.as_ref().and_then(|s| s.get("name"))),
             status_description: text(status.and_then(|s| s.get("description"))),
             create_date: date("createDate"),
             expiration_date: date("expirationDate"),
@@ -70,12 +71,13 @@ impl Order {
 /// offset. Also accepts `Z`, fractional seconds and a missing offset (read as UTC). `None` for anything else.
 pub fn parse_api_datetime(s: &str) -> Option<Timestamp> {
     let b = s.trim().as_bytes();
+    // At most four ASCII digits, read as a number without `str::parse`'s general (and larger) code.
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let part = b.get(r)?;
         if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        std::str::from_utf8(part).ok()?.parse().ok()
+        Some(part.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
     };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !matches!(b.get(10), Some(b'T' | b' '))
@@ -253,14 +255,25 @@ fn sort_value(order: &Order, column: Column) -> Option<SortValue> {
 }
 
 /// Returns `indices` (positions in `orders`) in display order. Rows without a value in the sort column
-/// (never-issued orders have no expiration) go last in both directions; ties keep a stable order by id so
-/// rows do not jump.
+/// (never-issued orders have no expiration) go last in both directions; ties keep a stable order by id, and
+/// rows without an id keep their order in `indices`, so rows do not jump.
+///
+/// An unstable sort (smaller in the bundle than the stable one) with that last tie-breaker: no two rows
+/// compare equal, so the order is the same as a stable sort's.
 pub fn sorted_indices(orders: &[Order], indices: Vec<usize>, sort: Sort) -> Vec<usize> {
-    let mut keyed: Vec<(Option<SortValue>, Option<u64>, usize)> = indices
+    let mut keyed: Vec<(Option<SortValue>, Option<u64>, usize, usize)> = indices
         .into_iter()
-        .map(|i| (sort_value(&orders[i], sort.column), orders[i].id, i))
+        .enumerate()
+        .map(|(position, i)| {
+            (
+                sort_value(&orders[i], sort.column),
+                orders[i].id,
+                position,
+                i,
+            )
+        })
         .collect();
-    keyed.sort_by(|(a, a_id, _), (b, b_id, _)| {
+    keyed.sort_unstable_by(|(a, a_id, a_position, _), (b, b_id, b_position, _)| {
         let values = match (a, b) {
             (Some(a), Some(b)) => match sort.direction {
                 Direction::Ascending => a.cmp(b),
@@ -270,9 +283,11 @@ pub fn sorted_indices(orders: &[Order], indices: Vec<usize>, sort: Sort) -> Vec<
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         };
-        values.then_with(|| a_id.cmp(b_id))
+        values
+            .then_with(|| a_id.cmp(b_id))
+            .then(a_position.cmp(b_position))
     });
-    keyed.into_iter().map(|(_, _, i)| i).collect()
+    keyed.into_iter().map(|(_, _, _, i)| i).collect()
 }
 
 /// What the user typed into the filter box and chose in the status filter.
@@ -333,6 +348,11 @@ impl Filter {
     }
 }
 
+/// The hash set of the widget's de-duplications (loaded ids, status names): std's own table and hasher,
+/// taken from the `hashbrown` crate that Leptos's `indexmap` already links, so the bundle carries one copy
+/// of the table code instead of two (std's `HashSet` is a second build of the same crate).
+pub type SeenSet<T> = hashbrown::HashSet<T, std::hash::RandomState>;
+
 /// The status filter's choices: the API's status list in its order, then any other name the orders carry
 /// (a list that failed to load, or a status the list does not know), each once. Linear in the orders: a
 /// set of the names seen, so a long list with few statuses costs one lookup per order.
@@ -340,7 +360,7 @@ pub fn status_choices<'a>(
     known: impl IntoIterator<Item = &'a str>,
     orders: &'a [Order],
 ) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = SeenSet::default();
     known
         .into_iter()
         .chain(orders.iter().filter_map(|o| o.status_name.as_deref()))
@@ -566,26 +586,23 @@ mod tests {
     }
 
     #[test]
-    fn ids_stay_exact_but_one_a_javascript_number_cannot_hold_is_not_offered_for_resend() {
-        // Parsed from text, as the API sends it: serde_json keeps every u64 exact.
-        let decode = |text: &str| Order::from_json(&serde_json::from_str(text).unwrap());
+    fn an_id_a_javascript_number_cannot_hold_is_no_id_but_the_order_stays() {
+        // Parsed from text, as the API sends it. `JSON.parse` rounds a larger id (2^53 + 1 reads as 2^53,
+        // another order's id), so such an id is dropped: the row shows, without a Send action.
+        let decode = |text: &str| Order::from_json(&crate::json::Parsed::parse(text).unwrap());
         let safe = decode(r#"{"id": 9007199254740991}"#);
         assert_eq!(
             (safe.id, safe.resend_id()),
             (Some(MAX_EXACT_ID), Some(MAX_EXACT_ID))
         );
-        for (text, id) in [
-            (r#"{"id": 9007199254740992}"#, 9007199254740992),
-            (r#"{"id": 9007199254740993}"#, 9007199254740993),
-            (r#"{"id": 18446744073709551615}"#, u64::MAX),
+        for text in [
+            r#"{"id": 9007199254740992, "commonName": "huge.example"}"#,
+            r#"{"id": 9007199254740993, "commonName": "huge.example"}"#,
+            r#"{"id": 18446744073709551615, "commonName": "huge.example"}"#,
         ] {
             let order = decode(text);
-            assert_eq!(
-                order.id,
-                Some(id),
-                "kept exact, so repeated chunks are recognised"
-            );
-            assert_eq!(order.resend_id(), None);
+            assert_eq!((order.id, order.resend_id()), (None, None), "{text}");
+            assert_eq!(order.common_name.as_deref(), Some("huge.example"));
         }
     }
 
@@ -707,6 +724,37 @@ mod tests {
             },
         );
         assert_eq!(ids(&list), [4, 6, 9]);
+    }
+
+    #[test]
+    fn equal_rows_without_ids_keep_their_order_in_both_directions() {
+        // Enough rows for the sort's partitioning to matter; names repeat, ids are absent.
+        let orders: Vec<Order> = (0..200)
+            .map(|i| Order {
+                common_name: Some(["b", "a", "c"][i % 3].to_owned()),
+                ..Order::default()
+            })
+            .collect();
+        let kept: Vec<usize> = (0..200).rev().collect();
+        for direction in [Direction::Ascending, Direction::Descending] {
+            let sort = Sort {
+                column: Column::CommonName,
+                direction,
+            };
+            let sorted = sorted_indices(&orders, kept.clone(), sort);
+            let mut expected = kept.clone();
+            expected.sort_by(|a, b| {
+                let (a, b) = (&orders[*a].common_name, &orders[*b].common_name);
+                match direction {
+                    Direction::Ascending => a.cmp(b),
+                    Direction::Descending => b.cmp(a),
+                }
+            });
+            assert_eq!(
+                sorted, expected,
+                "{direction:?}: as a stable sort of `indices`"
+            );
+        }
     }
 
     #[test]

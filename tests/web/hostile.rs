@@ -2,7 +2,7 @@
 
 use crate::support::{
     alert_text, config, control, create_element, element_attributes, fixture, inject_fault,
-    js_config, mount_fresh, new_host, row, set_property, spy, tick, wait_for_element_state,
+    js_config, mount_fresh, new_host, parsed, row, set_property, spy, tick, wait_for_element_state,
     ACCOUNT, EMULATOR, TOKEN,
 };
 use serde_json::json;
@@ -68,7 +68,7 @@ async fn hostile_strings_in_every_field_render_as_text_and_keep_the_layout() {
         {"id": 40004, "commonName": 12, "approverEmailAddress": ["x"], "status": {"name": {"a": 1}}}
     ]))).await;
     let mut cfg = config();
-    cfg.email_policy = ssl_orders::config::parse_email_types(&json!({})).unwrap();
+    cfg.email_policy = ssl_orders::config::parse_email_types(&parsed(json!({}))).unwrap();
     let f = mount_fresh(cfg);
     f.wait_for_state("ready").await;
     assert_eq!(f.all("tbody tr[part=row]").len(), 4, "no order lost");

@@ -2,6 +2,7 @@
 //! `<ssl-orders>` element driver and the fetch/listener spy.
 
 use serde_json::{json, Value};
+use ssl_orders::json::{Json, Parsed};
 use ssl_orders::{mount_widget, Config, WidgetHandle};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -185,10 +186,15 @@ impl Drop for Fixture {
 /// Every event the widget dispatches; a fixture records them all.
 const EVENTS: [&str; 6] = ssl_orders::events::ALL;
 
+/// `value` as the widget reads JSON in the browser: parsed by `JSON.parse`.
+pub fn parsed(value: Value) -> Parsed {
+    Json::parse(&value.to_string()).unwrap()
+}
+
 pub fn config() -> Config {
-    let mut config = Config::from_json(&json!({
+    let mut config = Config::from_json(&parsed(json!({
         "apiBase": format!("{EMULATOR}/rest/v3.1"), "token": TOKEN, "lang": "en", "timeoutMs": 4000
-    }))
+    })))
     .unwrap();
     config.account_id = Some(ACCOUNT);
     config

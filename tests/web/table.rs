@@ -1,7 +1,7 @@
 //! The table: sorting, text and status filters, paging, which email each order offers, locale.
 
 use crate::support::{
-    config, control, fixture, fixture_with, new_host, row, tick, wait_for_host_state,
+    config, control, fixture, fixture_with, new_host, parsed, row, tick, wait_for_host_state,
 };
 use serde_json::json;
 use ssl_orders::mount_widget;
@@ -140,9 +140,9 @@ async fn pending_orders_offer_the_approval_email_and_cancelled_ones_none() {
 async fn the_host_can_override_the_email_policy() {
     let mut cfg = config();
     cfg.page_size = 100;
-    cfg.email_policy = ssl_orders::config::parse_email_types(
-        &json!({"Canceled": "FulfillmentEmail", "Complete": null}),
-    )
+    cfg.email_policy = ssl_orders::config::parse_email_types(&parsed(
+        json!({"Canceled": "FulfillmentEmail", "Complete": null}),
+    ))
     .unwrap();
     let f = fixture_with(cfg).await;
     f.wait_for_state("ready").await;
