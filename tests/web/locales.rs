@@ -1,8 +1,8 @@
 //! The languages beyond English and Spanish: IBM's words in the table and the popup, dates from `Intl`.
 
 use crate::support::{
-    control, create_element, element_attributes, fixture_with, row, tick, wait_for_element_state,
-    wait_until, ACCOUNT, EMULATOR, TOKEN,
+    control, create_element, element_attributes, fixture_with, parsed, row, tick,
+    wait_for_element_state, wait_until, ACCOUNT, EMULATOR, TOKEN,
 };
 use serde_json::json;
 use ssl_orders::config::Config;
@@ -101,10 +101,10 @@ const BRAZILIAN_PORTUGUESE: Shown = Shown {
 
 /// The test configuration with `lang` set to `tag` through the configuration key, every order on one page.
 fn config_in(tag: &str) -> Config {
-    let mut config = Config::from_json(&json!({
+    let mut config = Config::from_json(&parsed(json!({
         "apiBase": format!("{EMULATOR}/rest/v3.1"), "token": TOKEN, "lang": tag, "timeoutMs": 4000,
         "pageSize": 100
-    }))
+    })))
     .expect("a supported lang");
     config.account_id = Some(ACCOUNT);
     config
