@@ -288,7 +288,7 @@ pub struct RawResponse {
 /// ([`ApiError::Api`], definite); anything else there, an HTML or empty error page or other JSON, came from
 /// the API or from a gateway in front of it, which may have passed the request on ([`ApiError::Http`],
 /// outcome unknown). On a 2xx status an `"error"` alone is the API's, as no gateway fails with a 2xx.
-fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
+pub(crate) fn decode_json(raw: &RawResponse) -> Result<Value, ApiError> {
     let status = raw.status;
     let success = (200..300).contains(&status);
     let parsed: Result<Value, _> = serde_json::from_str(&raw.body);
