@@ -263,7 +263,7 @@ async function everyFunction(page, label) {
     const toggle = await usable(page, "button.details-toggle", k);
     await toggle.click();
     await page.locator("#orders .details dd").first().waitFor();
-    await usable(page, ".details");
+    await usable(page, ".details dd");
     await toggle.click();
     await page.waitForFunction(() => !document.querySelector("#orders").shadowRoot.querySelector(".details"));
   }
