@@ -1,10 +1,11 @@
 // Accessibility audit of the widget in Debian's Chromium (playwright-core) with axe-core, on the test host
 // page e2e/pages/host.html, in English and Spanish:
-//   1. axe on every state: loading, ready, empty, error, popup, popup with an error, after a success,
-//      plus ready and popup in forced colours;
+//   1. axe on every state: loading, ready, details open, empty, error, popup, popup with an error, after a
+//      success, plus ready and popup in forced colours;
 //   2. a visible focus indicator on every control reached with Tab (not clipped by the table's scroller);
-//   3. 200 % zoom (600 px viewport, CSS zoom 2) and a 320 px host container: every function reachable
-//      and clickable, the table scrolling horizontally inside .table-wrap.
+//   3. 200 % zoom (600 px viewport, CSS zoom 2) and a 320 px host container: below 560 px of its own width
+//      the widget lays orders out as cards, so nothing scrolls sideways; every function (the details
+//      buttons included) reachable and clickable.
 // The emulator must serve a site dir made of dist/* + e2e/pages/*.
 // Usage: E2E_BASE=http://127.0.0.1:18791 E2E_OUT=dir [A11Y_DOCS_IMG=docs/img] node e2e/a11y.mjs
 import { chromium } from "playwright-core";
@@ -164,7 +165,7 @@ async function tabThrough(page, label) {
   await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
   const reached = [];
   const problems = [];
-  for (let i = 0; i < 80; i += 1) {
+  for (let i = 0; i < 120; i += 1) {
     await page.keyboard.press("Tab");
     const f = await focusInfo(page);
     if (!f || !f.inWidget) { if (reached.length) break; continue; }
@@ -258,6 +259,16 @@ async function everyFunction(page, label) {
   }
   done.push("Send (first and last row) + popup buttons");
 
+  for (const k of [0, sends - 1]) {
+    const toggle = await usable(page, "button.details-toggle", k);
+    await toggle.click();
+    await page.locator("#orders .details dd").first().waitFor();
+    await usable(page, ".details dd");
+    await toggle.click();
+    await page.waitForFunction(() => !document.querySelector("#orders").shadowRoot.querySelector(".details"));
+  }
+  done.push("details (first and last row)");
+
   const next = await usable(page, "button.next");
   const range = () => page.locator("#orders .range").textContent();
   const first = await range();
@@ -276,7 +287,7 @@ async function everyFunction(page, label) {
   return done.join(", ");
 }
 
-// The table scrolls sideways inside .table-wrap (and nowhere else): the page itself does not.
+// What scrolls sideways: .table-wrap (the wide table does, inside it) and the page (never).
 const horizontalScroll = (page) => page.evaluate(() => {
   const root = document.querySelector("#orders").shadowRoot;
   const wrap = root.querySelector(".table-wrap");
@@ -310,6 +321,27 @@ try {
       await page.screenshot({ path: `${docsImg}/table.png`, animations: "disabled" });
     }
     await shot(page, `table-${lang}-full`, { fullPage: true });
+
+    // --- details open (one getObject on first open) ---
+    const toggle = page.locator("#orders button.details-toggle").first();
+    await toggle.click();
+    await page.locator("#orders .details dd").first().waitFor();
+    await page.waitForFunction(() => !document.querySelector("#orders").shadowRoot.querySelector(".details-loading"));
+    await check(`${lang}: the details button is expanded, controls the region and keeps the focus`, async () => {
+      const state = await inShadow(page, (root) => {
+        const button = root.querySelector("button.details-toggle");
+        const region = root.getElementById(button.getAttribute("aria-controls"));
+        return { expanded: button.getAttribute("aria-expanded"), region: region?.getAttribute("role"),
+          named: region?.getAttribute("aria-label") === button.getAttribute("aria-label"),
+          focused: root.activeElement === button, fields: region?.querySelectorAll("dt").length };
+      });
+      assert.deepEqual(state, { expanded: "true", region: "region", named: true, focused: true, fields: 10 });
+    });
+    await axe(page, `${lang} details open`);
+    await shot(page, `details-open-${lang}`);
+    if (lang === "en" && docsImg) await page.screenshot({ path: `${docsImg}/details-open.png`, animations: "disabled" });
+    await toggle.click();
+    await page.waitForFunction(() => !document.querySelector("#orders").shadowRoot.querySelector(".details"));
 
     await page.locator("#orders button.send").first().click();
     await page.locator("#orders dialog[open] button.cancel").waitFor();
@@ -372,8 +404,8 @@ try {
   }
 
   if (docsImg) {
-    await check("docs/img/table.png and popup.png are ~900×600 and under 150 KB", async () => {
-      const sizes = ["table", "popup"].map((n) => statSync(`${docsImg}/${n}.png`).size);
+    await check("docs/img/table.png, popup.png and details-open.png are ~900×600 and under 150 KB", async () => {
+      const sizes = ["table", "popup", "details-open"].map((n) => statSync(`${docsImg}/${n}.png`).size);
       for (const s of sizes) assert.ok(s < 150 * 1024, `${s} bytes`);
       return sizes.map((s) => `${Math.round(s / 1024)} KB`).join(", ");
     });
@@ -431,12 +463,11 @@ try {
     await page.evaluate(() => { document.documentElement.style.zoom = "2"; });
     await shot(page, `zoom200-${lang}`);
     await axe(page, `${lang} ready, 200 % zoom`);
-    await check(`${lang} 200 % zoom: the page does not scroll sideways; the table scrolls inside .table-wrap`, async () => {
+    await check(`${lang} 200 % zoom: cards, and nothing scrolls sideways (neither the page nor .table-wrap)`, async () => {
       const s = await horizontalScroll(page);
       assert.ok(s.pageScroll <= s.pageClient + 1, `page scrollWidth ${s.pageScroll} > ${s.pageClient}`);
-      assert.equal(s.wrapOverflow, "auto");
-      assert.ok(s.wrapScroll > s.wrapClient, `.table-wrap ${s.wrapScroll} ≤ ${s.wrapClient}: nothing to scroll?`);
-      return `.table-wrap ${s.wrapClient}px shows ${s.wrapScroll}px`;
+      assert.ok(s.wrapScroll <= s.wrapClient, `.table-wrap ${s.wrapScroll} > ${s.wrapClient}`);
+      return `.table-wrap ${s.wrapClient}px, content ${s.wrapScroll}px`;
     });
     await check(`${lang} 200 % zoom: every function reachable and clickable`, () => everyFunction(page, `zoom200-${lang}`));
     await check(`${lang} 200 % zoom: Tab reaches every control with a visible, unclipped indicator`, async () => {
@@ -453,19 +484,36 @@ try {
     await narrow.goto(host({ lang, width: "320" }));
     await waitState(narrow, "ready");
     await shot(narrow, `narrow320-${lang}`);
-    await axe(narrow, `${lang} ready, 320 px container`);
-    await check(`${lang} 320 px container: the widget stays 320 px wide; the table scrolls inside .table-wrap`, async () => {
+    if (lang === "en" && docsImg) await narrow.screenshot({ path: `${docsImg}/cards-320.png`, animations: "disabled" });
+    await axe(narrow, `${lang} 320 px card layout`);
+    await check(`${lang} 320 px container: cards 320 px wide, no sideways scroll, every Send and details button in view`, async () => {
       const s = await horizontalScroll(narrow);
       const widths = await inShadow(narrow, (root) => ({
         host: root.host.getBoundingClientRect().width,
-        widest: Math.max(...[...root.querySelectorAll(".toolbar, .pager, .table-wrap, [role=status]")].map((e) => e.getBoundingClientRect().width)),
+        widest: Math.max(...[...root.querySelectorAll(".toolbar, .pager, .table-wrap, [role=status], tbody tr")].map((e) => e.getBoundingClientRect().width)),
+        row: getComputedStyle(root.querySelector("tbody tr[part=row]")).display,
       }));
       assert.ok(Math.abs(widths.host - 320) < 1, `host ${widths.host}px`);
       assert.ok(widths.widest <= 320.5, `a block is ${widths.widest}px wide`);
-      assert.equal(s.wrapOverflow, "auto");
-      assert.ok(s.wrapScroll > s.wrapClient, `.table-wrap ${s.wrapScroll} ≤ ${s.wrapClient}`);
-      return `.table-wrap ${s.wrapClient}px shows ${s.wrapScroll}px`;
+      assert.notEqual(widths.row, "table-row", "rows are cards");
+      assert.ok(s.wrapScroll <= s.wrapClient, `.table-wrap scrolls: ${s.wrapScroll} > ${s.wrapClient}`);
+      assert.ok(s.pageScroll <= s.pageClient + 1, `page scrollWidth ${s.pageScroll} > ${s.pageClient}`);
+      const buttons = await narrow.locator("#orders tbody button.send, #orders tbody button.details-toggle").count();
+      for (const selector of ["button.send", "button.details-toggle"]) {
+        const count = await narrow.locator(`#orders tbody ${selector}`).count();
+        for (const k of [0, count - 1]) await usable(narrow, `tbody ${selector}`, k);
+      }
+      return `${buttons} buttons, .table-wrap ${s.wrapClient}px wide, content ${s.wrapScroll}px`;
     });
+    await narrow.locator("#orders button.details-toggle").first().click();
+    await narrow.locator("#orders .details dd").first().waitFor();
+    await narrow.waitForFunction(() => !document.querySelector("#orders").shadowRoot.querySelector(".details-loading"));
+    await axe(narrow, `${lang} 320 px card, details open`);
+    await check(`${lang} 320 px container: an open details region scrolls nothing sideways`, async () => {
+      const s = await horizontalScroll(narrow);
+      assert.ok(s.wrapScroll <= s.wrapClient, `.table-wrap ${s.wrapScroll} > ${s.wrapClient}`);
+    });
+    await narrow.locator("#orders button.details-toggle").first().click();
     await check(`${lang} 320 px container: every function reachable and clickable`, () => everyFunction(narrow, `narrow320-${lang}`));
     await check(`${lang} 320 px container: Tab reaches every control with a visible, unclipped indicator`, async () => {
       await narrow.goto(host({ lang, width: "320" }));
@@ -484,7 +532,7 @@ try {
 
 writeFileSync(`${out}/a11y-axe.json`, JSON.stringify(axeRuns, null, 2));
 console.log(`screenshots and a11y-axe.json: ${out}`);
-if (docsImg) console.log(`README images: ${docsImg}/table.png, ${docsImg}/popup.png`);
+if (docsImg) console.log(`README images: ${docsImg}/table.png, popup.png, details-open.png, cards-320.png`);
 console.log(`checks: ${checksPassed} passed, ${checksFailed} failed`);
 console.log(`axe: ${axePassed} passed, ${axeFailed} failed`);
 console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);

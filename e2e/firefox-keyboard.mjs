@@ -181,6 +181,25 @@ try {
     note(`${before.name}: ${before.sort ?? "none"} → ${after.sort}; announced "${status}"`);
   });
 
+  // ---- details disclosure button (H5 details-cards) ------------------------------------------------
+  await check("details: Tab from a row's Send reaches its details button; Enter opens, Space closes, focus stays", async () => {
+    await inPage("root.querySelector('tbody tr button.send').focus(); return true;");
+    await press(KEY.tab);
+    let f = await focused();
+    assert.equal(f.cls, "details-toggle", JSON.stringify(f));
+    assert.match(f.label, /^Details for \S/);
+    const state = () => inPage(`const b = root.activeElement;
+      return { cls: String(b?.className), expanded: b?.getAttribute("aria-expanded"),
+        region: Boolean(root.getElementById(b?.getAttribute("aria-controls"))) };`);
+    await press(KEY.enter);
+    await waitFor("the details", () => inPage("return Boolean(root.querySelector('.details dd'));"), 3000);
+    assert.deepEqual(await state(), { cls: "details-toggle", expanded: "true", region: true });
+    await press(" ");
+    await waitFor("the details to close", () => inPage("return !root.querySelector('.details');"), 3000);
+    assert.deepEqual(await state(), { cls: "details-toggle", expanded: "false", region: false });
+  });
+  // ---- end of the details block ---------------------------------------------------------------------
+
   // axe-core in Firefox too, on the table and the open popup in both locales (Chromium runs the full audit).
   const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
   const axeRun = async () => {
@@ -205,6 +224,26 @@ try {
       const popup = await axeRun();
       assert.deepEqual(popup.violations, [], `popup: ${JSON.stringify(popup)}`);
       note(`${lang}: ${table.rules} rules on the table, ${popup.rules} on the popup, 0 violations`);
+    });
+    await check(`axe in Firefox, ${lang}: details open, and the 320 px card layout with no sideways scroll`, async () => {
+      await emulator("POST", "reset");
+      await wd("POST", `/session/${session}/url`, { url: `${base}/host.html?lang=${lang}` });
+      await waitFor("the widget to be ready", () => inPage("return document.querySelector('#orders')?.dataset.state === 'ready';"), 15000);
+      await inPage("root.querySelector('button.details-toggle').click(); return true;");
+      await waitFor("the details", () => inPage("return Boolean(root.querySelector('.details dd')) && !root.querySelector('.details-loading');"), 3000);
+      const open = await axeRun();
+      assert.deepEqual(open.violations, [], `details open: ${JSON.stringify(open)}`);
+      await wd("POST", `/session/${session}/url`, { url: `${base}/host.html?lang=${lang}&width=320` });
+      await waitFor("the widget to be ready", () => inPage("return document.querySelector('#orders')?.dataset.state === 'ready';"), 15000);
+      const cards = await axeRun();
+      assert.deepEqual(cards.violations, [], `cards: ${JSON.stringify(cards)}`);
+      const fit = await inPage(`const wrap = root.querySelector(".table-wrap"), host = root.host.getBoundingClientRect();
+        const out = [...root.querySelectorAll("tbody button.send, tbody button.details-toggle")]
+          .filter((b) => { const r = b.getBoundingClientRect(); return r.left < host.left - 0.5 || r.right > host.right + 0.5 || r.width === 0; });
+        return { scroll: wrap.scrollWidth, client: wrap.clientWidth, out: out.length,
+          row: getComputedStyle(root.querySelector("tbody tr[part=row]")).display };`);
+      assert.ok(fit.scroll <= fit.client && fit.out === 0 && fit.row !== "table-row", JSON.stringify(fit));
+      note(`${lang}: ${open.rules} rules with details open, ${cards.rules} on the 320 px cards, 0 violations`);
     });
   }
 } catch (error) {

@@ -101,6 +101,35 @@ try {
     assert.equal(sort, "ascending");
   });
 
+  // ---- details disclosure button (H5 details-cards) ------------------------------------------------
+  await check("details: Tab goes from a row's Send to its details button, named for the domain", async () => {
+    await page.locator("#orders tbody tr:has(button.send) button.send").first().focus();
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    assert.equal(f.cls, "details-toggle");
+    assert.match(f.label, /^Details for \S/);
+  });
+
+  await check("details: Enter opens the region, Space closes it, the focus stays on the button", async () => {
+    const state = () => page.evaluate(() => {
+      const root = document.querySelector("#orders").shadowRoot;
+      const button = root.activeElement;
+      return { cls: button?.className, expanded: button?.getAttribute("aria-expanded"),
+        region: Boolean(root.getElementById(button?.getAttribute("aria-controls"))) };
+    });
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector("#orders").shadowRoot.querySelector(".details dd"));
+    assert.deepEqual(await state(), { cls: "details-toggle", expanded: "true", region: true });
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => !document.querySelector("#orders").shadowRoot.querySelector(".details"));
+    assert.deepEqual(await state(), { cls: "details-toggle", expanded: "false", region: false });
+    const asked = (await emulator("GET", "requests")).filter((r) => r.method === "GET" && r.path.endsWith("/getObject.json")
+      && r.path.includes("SoftLayer_Security_Certificate_Request/"));
+    assert.equal(asked.length, 1, "one getObject");
+    assert.ok(!asked[0].query.includes("certificateSigningRequest"), asked[0].query);
+  });
+  // ---- end of the details block ---------------------------------------------------------------------
+
   await check("the page logged no console errors", async () => {
     assert.deepEqual(consoleErrors, []);
   });

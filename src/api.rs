@@ -294,7 +294,7 @@ pub struct RawResponse {
 ///
 /// The decoders call [`Json`]'s accessors by their path: natively [`Parsed`] is serde_json's `Value`, whose
 /// own methods of the same names would be picked first and read differently.
-fn decode_json(raw: &RawResponse) -> Result<Parsed, ApiError> {
+pub(crate) fn decode_json(raw: &RawResponse) -> Result<Parsed, ApiError> {
     let status = raw.status;
     let success = (200..300).contains(&status);
     match Parsed::parse(&raw.body) {

@@ -8,6 +8,7 @@
 mod a11y;
 pub mod api;
 pub mod config;
+pub mod details;
 pub mod embed;
 pub mod events;
 mod guards;

@@ -13,6 +13,10 @@ pub const TABLE: &str = "table";
 pub const HEADER: &str = "header";
 pub const ROW: &str = "row";
 pub const SEND_BUTTON: &str = "send-button";
+/// A row's disclosure button that shows or hides the order's details.
+pub const DETAILS_BUTTON: &str = "details-button";
+/// The order's details region below its row.
+pub const DETAILS: &str = "details";
 pub const PAGER: &str = "pager";
 /// The loading, empty and error panels.
 pub const STATE: &str = "state";
@@ -27,7 +31,7 @@ pub const CANCEL: &str = "cancel";
 pub const CONFIG_ERROR: &str = "config-error";
 
 /// Every part, in the order the manifest lists them.
-pub const ALL: [&str; 19] = [
+pub const ALL: [&str; 21] = [
     BASE,
     TOOLBAR,
     FILTER,
@@ -38,6 +42,8 @@ pub const ALL: [&str; 19] = [
     HEADER,
     ROW,
     SEND_BUTTON,
+    DETAILS_BUTTON,
+    DETAILS,
     PAGER,
     STATE,
     STATUS,

@@ -81,4 +81,16 @@ pub(super) static MESSAGES: Messages = Messages {
     response_too_large_sentence: |max_mib| {
         format!("Die Antwort der API ist größer als die {max_mib} MiB, die das Widget liest.")
     },
+    // Details and card labels.
+    details: "Details",
+    details_loading: "Details werden geladen…",
+    details_failed: "Die Details konnten nicht geladen werden.",
+    order_id_label: "Bestell-ID",
+    approver_label: "E-Mail des Genehmigers",
+    technical_contact_label: "E-Mail des technischen Ansprechpartners",
+    status_description_label: "Statusbeschreibung",
+    effective_label: "Gültig ab",
+    modified_label: "Zuletzt geändert",
+    validity_label: "Gültigkeit",
+    details_label_sentence: |domain| format!("Details zu {domain}"),
 };

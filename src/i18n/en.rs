@@ -41,6 +41,16 @@ pub(super) static MESSAGES: Messages = Messages {
     token_expired: "The access token has expired: sign in again.",
     credentials_withdrawn:
         "The API address moved to another site, so the credentials were withdrawn. Set them again for the new address.",
+    details: "Details",
+    details_loading: "Loading details…",
+    details_failed: "The details could not be loaded.",
+    order_id_label: "Order ID",
+    approver_label: "Approver email",
+    technical_contact_label: "Technical contact email",
+    status_description_label: "Status description",
+    effective_label: "Valid from",
+    modified_label: "Last modified",
+    validity_label: "Validity",
     // Column headers.
     common_name_column: "Common name",
     certificate_type_column: "Certificate type",
@@ -79,4 +89,5 @@ pub(super) static MESSAGES: Messages = Messages {
     response_too_large_sentence: |max_mib| {
         format!("The API's answer is larger than the {max_mib} MiB the widget reads.")
     },
+    details_label_sentence: |domain| format!("Details for {domain}"),
 };

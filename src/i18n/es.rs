@@ -43,6 +43,16 @@ pub(super) static MESSAGES: Messages = Messages {
     token_expired: "El token de acceso ha caducado: vuelva a iniciar sesión.",
     credentials_withdrawn:
         "La dirección de la API cambió a otro sitio, por lo que se retiraron las credenciales. Vuelva a configurarlas para la nueva dirección.",
+    details: "Detalles",
+    details_loading: "Cargando detalles…",
+    details_failed: "No se pudieron cargar los detalles.",
+    order_id_label: "ID de pedido",
+    approver_label: "Correo del aprobador",
+    technical_contact_label: "Correo del contacto técnico",
+    status_description_label: "Descripción del estado",
+    effective_label: "Válido desde",
+    modified_label: "Última modificación",
+    validity_label: "Validez",
     // Column headers.
     common_name_column: "Nombre común",
     certificate_type_column: "Tipo de certificado",
@@ -81,4 +91,5 @@ pub(super) static MESSAGES: Messages = Messages {
     response_too_large_sentence: |max_mib| {
         format!("La respuesta de la API supera los {max_mib} MiB que lee el widget.")
     },
+    details_label_sentence: |domain| format!("Detalles de {domain}"),
 };

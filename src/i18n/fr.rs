@@ -82,4 +82,16 @@ pub(super) static MESSAGES: Messages = Messages {
     response_too_large_sentence: |max_mib| {
         format!("La réponse de l'API dépasse les {max_mib} MiB que lit le widget.")
     },
+    // Details and card labels.
+    details: "Détails",
+    details_loading: "Chargement des détails…",
+    details_failed: "Les détails n'ont pas pu être chargés.",
+    order_id_label: "ID de commande",
+    approver_label: "E-mail du valideur",
+    technical_contact_label: "E-mail du contact technique",
+    status_description_label: "Description du statut",
+    effective_label: "Valide à partir du",
+    modified_label: "Dernière modification",
+    validity_label: "Validité",
+    details_label_sentence: |domain| format!("Détails de {domain}"),
 };

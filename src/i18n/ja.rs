@@ -79,4 +79,16 @@ pub(super) static MESSAGES: Messages = Messages {
     response_too_large_sentence: |max_mib| {
         format!("API の応答が、ウィジェットが読み取る上限の {max_mib} MiB を超えています。")
     },
+    // Details and card labels.
+    details: "詳細",
+    details_loading: "詳細を読み込んでいます…",
+    details_failed: "詳細を読み込めませんでした。",
+    order_id_label: "注文 ID",
+    approver_label: "承認者の E メール",
+    technical_contact_label: "技術担当者の E メール",
+    status_description_label: "状況の説明",
+    effective_label: "有効開始日",
+    modified_label: "最終更新日",
+    validity_label: "有効期間",
+    details_label_sentence: |domain| format!("詳細 ({domain})"),
 };

@@ -154,6 +154,18 @@ pub struct Messages {
     pub rate_limited: &'static str,
     pub token_expired: &'static str,
     pub credentials_withdrawn: &'static str,
+    /// The details button's visible word, and its column's header.
+    pub details: &'static str,
+    pub details_loading: &'static str,
+    pub details_failed: &'static str,
+    // The labels of the details region and of the card layout's fields.
+    pub order_id_label: &'static str,
+    pub approver_label: &'static str,
+    pub technical_contact_label: &'static str,
+    pub status_description_label: &'static str,
+    pub effective_label: &'static str,
+    pub modified_label: &'static str,
+    pub validity_label: &'static str,
 
     // Column headers, read through `column()`.
     common_name_column: &'static str,
@@ -182,6 +194,8 @@ pub struct Messages {
     list_too_large_sentence: fn(max_orders: usize, max_requests: usize) -> String,
     /// An answer larger than the widget reads, in MiB.
     response_too_large_sentence: fn(max_mib: usize) -> String,
+    /// Accessible name of a row's details button; it starts with the visible word.
+    details_label_sentence: fn(domain: &str) -> String,
 }
 
 /// The text with its first letter in upper case, for a sentence that starts with a name. ASCII only: the
@@ -273,6 +287,11 @@ impl Messages {
         } else {
             text
         }
+    }
+
+    /// Accessible name of a row's details button, which also labels the details region.
+    pub fn details_label(&self, domain: &str) -> String {
+        (self.details_label_sentence)(domain)
     }
 
     /// How an order without a common name is named in labels and sentences.
@@ -594,6 +613,16 @@ mod tests {
                 rate_limited,
                 token_expired,
                 credentials_withdrawn,
+                details,
+                details_loading,
+                details_failed,
+                order_id_label,
+                approver_label,
+                technical_contact_label,
+                status_description_label,
+                effective_label,
+                modified_label,
+                validity_label,
                 common_name_column,
                 certificate_type_column,
                 status_column,
@@ -614,6 +643,7 @@ mod tests {
                 http_status_sentence,
                 list_too_large_sentence,
                 response_too_large_sentence,
+                details_label_sentence,
             ]
         }
         let sentences: Vec<Sentence> = vec![
@@ -682,6 +712,11 @@ mod tests {
                 "response_too_large_sentence",
                 response_too_large_sentence(12345),
                 vec!["12345"],
+            ),
+            (
+                "details_label_sentence",
+                details_label_sentence(DOMAIN),
+                vec![DOMAIN],
             ),
         ];
         (strings, sentences)
@@ -759,6 +794,12 @@ mod tests {
                     lang.tag()
                 );
             }
+            let label = t.details_label("a.example");
+            assert!(
+                label.starts_with(t.details),
+                "{}: the details button's name must start with its visible word: {label:?}",
+                lang.tag()
+            );
         }
     }
 

@@ -81,4 +81,16 @@ pub(super) static MESSAGES: Messages = Messages {
     response_too_large_sentence: |max_mib| {
         format!("A resposta da API é maior que os {max_mib} MiB que o widget lê.")
     },
+    // Details and card labels.
+    details: "Detalhes",
+    details_loading: "Carregando detalhes…",
+    details_failed: "Não foi possível carregar os detalhes.",
+    order_id_label: "ID do pedido",
+    approver_label: "E-mail do aprovador",
+    technical_contact_label: "E-mail do contato técnico",
+    status_description_label: "Descrição do status",
+    effective_label: "Válido desde",
+    modified_label: "Última modificação",
+    validity_label: "Validade",
+    details_label_sentence: |domain| format!("Detalhes de {domain}"),
 };

@@ -3,6 +3,7 @@
 
 use super::format::DateFormatter;
 use super::live_region::Announcer;
+use super::use_order_details::Details;
 use super::use_order_list::OrderList;
 use super::use_resend::Resend;
 use super::use_table_view::TableView;
@@ -104,6 +105,7 @@ pub(crate) struct WidgetContext {
     pub list: OrderList,
     pub table: TableView,
     pub resend: Resend,
+    pub details: Details,
 }
 
 impl WidgetContext {

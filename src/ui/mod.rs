@@ -2,10 +2,11 @@
 //!
 //! The protocols live in plain modules with native tests (`crate::load`, `crate::resend`, `crate::model`);
 //! the hooks (`use_*`) connect them to signals and `fetch`; the parts below render them. Per-instance
-//! things reach every part through context: [`context::WidgetContext`], [`OrderList`], [`TableView`] and
-//! [`Resend`].
+//! things reach every part through context: [`context::WidgetContext`], [`OrderList`], [`TableView`],
+//! [`Resend`] and [`Details`].
 
 mod context;
+mod details;
 mod dialog;
 mod format;
 mod live_region;
@@ -13,6 +14,7 @@ mod pager;
 mod states;
 mod table;
 mod toolbar;
+mod use_order_details;
 mod use_order_list;
 mod use_resend;
 mod use_table_view;
@@ -26,6 +28,7 @@ use leptos::prelude::*;
 use live_region::LiveRegion;
 use states::ListBody;
 use toolbar::Toolbar;
+use use_order_details::use_order_details;
 use use_order_list::use_order_list;
 use use_resend::use_resend;
 use use_table_view::use_table_view;
@@ -43,6 +46,7 @@ pub(crate) fn OrdersWidget(
         list,
         table: use_table_view(list, instance.config.page_size),
         resend: use_resend(core, list),
+        details: use_order_details(core),
     }
     .provide();
     view! {

@@ -1,10 +1,15 @@
-//! The orders table: sortable headers, one row per order, its cells, and the row's Send action.
+//! The orders table: sortable headers, one row per order, its cells, the row's Send and details buttons.
+//!
+//! Below about 560 px of the widget's own width the stylesheet lays each row out as a card; the explicit
+//! table roles keep the table's semantics for screen readers when the cells are no longer `display:
+//! table-cell`, and each cell's `data-label` is its visible label there.
 
 use super::context::use_widget;
+use super::details::{DetailsToggle, OrderDetails};
 use super::format::iso;
 use super::use_table_view::Row;
 use crate::a11y;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Messages};
 use crate::model::{Column, Direction, Order, Timestamp};
 use crate::parts;
 use crate::resend::ResendTarget;
@@ -12,8 +17,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-/// Columns in the table: the sortable data columns and the Email column.
-const COLUMN_COUNT: usize = Column::ALL.len() + 1;
+/// Columns in the table: the sortable data columns, the Email column and the Details column.
+const COLUMN_COUNT: usize = Column::ALL.len() + 2;
 
 /// The table of the current page, with a row that says so when the filters leave none.
 #[component]
@@ -22,17 +27,18 @@ pub(crate) fn OrdersTable() -> impl IntoView {
     let (t, table) = (widget.t, widget.table);
     view! {
         <div class="table-wrap" part=parts::TABLE_WRAP on:focusin=|ev| a11y::reveal_focused(&ev)>
-            <table part=parts::TABLE>
+            <table part=parts::TABLE role="table">
                 <caption>{t.caption}</caption>
-                <thead part=parts::HEADER>
-                    <tr>
+                <thead part=parts::HEADER role="rowgroup">
+                    <tr role="row">
                         {Column::ALL.into_iter().map(|column| view! { <SortableHeader column/> }).collect_view()}
-                        <th scope="col">{t.email_column}</th>
+                        <th scope="col" role="columnheader">{t.email_column}</th>
+                        <th scope="col" role="columnheader">{t.details}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     <Show when=move || table.window.with(|w| w.total == 0)>
-                        <tr><td colspan=COLUMN_COUNT class="no-match">{t.no_match}</td></tr>
+                        <tr role="row"><td colspan=COLUMN_COUNT class="no-match" role="cell">{t.no_match}</td></tr>
                     </Show>
                     // Keyed by position in the loaded list: stable across sorts and filters, and the table is
                     // rebuilt on every load anyway.
@@ -71,7 +77,7 @@ fn SortableHeader(
         context.announcer.announce(t.sorted_by(column, ascending));
     };
     view! {
-        <th scope="col" aria-sort=aria_sort>
+        <th scope="col" role="columnheader" aria-sort=aria_sort>
             <button type="button" class="sort" on:click=on_click>
                 {t.column(column)}
                 <span class="arrow" aria-hidden="true">{arrow}</span>
@@ -80,13 +86,21 @@ fn SortableHeader(
     }
 }
 
-/// One order: its common name heads the row.
+/// One order: its common name heads the row; its details, while open, follow in a row of their own.
 #[component]
 fn OrderRow(
     /// The order this row shows.
     order: Order,
 ) -> impl IntoView {
     let t = use_widget().t;
+    // Details are asked for by the order's id: an order without one has none.
+    let name = display_name(t, &order);
+    let toggle = order
+        .id
+        .map(|id| view! { <DetailsToggle id name=name.clone()/> });
+    let details_row = order
+        .id
+        .map(|id| view! { <OrderDetails id name order=order.clone() columns=COLUMN_COUNT/> });
     let Order {
         id,
         common_name,
@@ -97,15 +111,27 @@ fn OrderRow(
         expiration_date,
         ..
     } = order.clone();
+    let label = |column| t.column(column);
     view! {
-        <tr part=parts::ROW data-order-id=id.map(|id| id.to_string())>
-            <th scope="row" class="name"><TextCell value=common_name/></th>
-            <td><TextCell value=certificate_type/></td>
-            <td title=status_description><TextCell value=status_name/></td>
-            <td><DateCell date=create_date absent=t.not_available/></td>
-            <td><DateCell date=expiration_date absent=t.missing_date/></td>
-            <td class="action"><SendCell order/></td>
+        <tr part=parts::ROW role="row" data-order-id=id.map(|id| id.to_string())>
+            <th scope="row" role="rowheader" class="name"><TextCell value=common_name/></th>
+            <td role="cell" data-label=label(Column::CertificateType)><TextCell value=certificate_type/></td>
+            <td role="cell" data-label=label(Column::Status) title=status_description><TextCell value=status_name/></td>
+            <td role="cell" data-label=label(Column::Ordered)><DateCell date=create_date absent=t.not_available/></td>
+            <td role="cell" data-label=label(Column::Expires)><DateCell date=expiration_date absent=t.missing_date/></td>
+            <td role="cell" class="action"><SendCell order/></td>
+            <td role="cell" class="details-cell">{toggle}</td>
         </tr>
+        {details_row}
+    }
+}
+
+/// How an order is named in labels and sentences: its common name, or "order 40001" without one.
+fn display_name(t: &Messages, order: &Order) -> String {
+    match (&order.common_name, order.id) {
+        (Some(name), _) if !name.trim().is_empty() => name.clone(),
+        (_, Some(id)) => t.unnamed_order(id),
+        _ => String::new(),
     }
 }
 
@@ -119,11 +145,7 @@ fn SendCell(
     let resend = context.resend;
     let t = context.t;
     // An order without a common name is still named in labels and sentences ("order 40001").
-    let name = match (&order.common_name, order.id) {
-        (Some(name), _) if !name.trim().is_empty() => name.clone(),
-        (_, Some(id)) => t.unnamed_order(id),
-        _ => String::new(),
-    };
+    let name = display_name(t, &order);
     let email = context.config().email_policy.email_for(&order);
     let (Some(order_id), Some(email), Some(recipient)) =
         (order.resend_id(), email, order.approver_email)
@@ -153,7 +175,7 @@ fn SendCell(
 
 /// A date as `<time>`, in the widget's locale; `absent` is what a screen reader hears when there is none.
 #[component]
-fn DateCell(
+pub(crate) fn DateCell(
     /// The date, if the API gave one.
     date: Option<Timestamp>,
     /// Words for a missing date ("Not issued").
@@ -170,7 +192,7 @@ fn DateCell(
 
 /// Text from the API, always as text; "Not available" when absent.
 #[component]
-fn TextCell(
+pub(crate) fn TextCell(
     /// The value, if the API gave one.
     value: Option<String>,
 ) -> impl IntoView {

@@ -174,8 +174,13 @@ async fn every_part_in_the_markup_is_a_documented_part_and_a_ready_widget_shows_
             "undocumented part {part:?}"
         );
     }
-    // The state panel replaces the table, and the configuration error replaces the whole widget.
-    let hidden_when_ready = [ssl_orders::parts::STATE, ssl_orders::parts::CONFIG_ERROR];
+    // The state panel replaces the table, the configuration error replaces the whole widget, and an
+    // order's details exist only while its row is open.
+    let hidden_when_ready = [
+        ssl_orders::parts::STATE,
+        ssl_orders::parts::CONFIG_ERROR,
+        ssl_orders::parts::DETAILS,
+    ];
     for part in ssl_orders::parts::ALL {
         assert_eq!(
             shown.contains(part),

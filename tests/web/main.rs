@@ -12,6 +12,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
 
+mod cards;
+mod details;
 mod element;
 mod hostile;
 mod lifecycle;

@@ -298,6 +298,62 @@ impl Fixture {
     }
 }
 
+/// The CSR text installed in [`details_orders`]: no request may ever bring it back.
+pub const CSR: &str = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB-never-requested\n-----END CERTIFICATE REQUEST-----\n";
+
+/// Two orders with every field the details show: 50001 issued (1 year), 50002 pending and never issued.
+pub fn details_orders() -> Value {
+    json!([
+        {"id": 50001, "commonName": "details.example.com", "approverEmailAddress": "admin@details.example.com",
+         "technicalContactEmailAddress": "ops@details.example.com", "certificateSigningRequest": CSR,
+         "createDate": "2024-03-02T10:14:07-06:00", "effectiveDate": "2024-03-04T00:00:00-06:00",
+         "modifyDate": "2024-03-05T09:30:00-06:00", "expirationDate": "2025-03-04T23:59:59-06:00", "statusId": 3,
+         "status": {"id": 3, "name": "Complete", "description": "The SSL certificate order is complete."},
+         "orderItem": {"id": 98121104, "description": "RapidSSL - 1 year"}},
+        {"id": 50002, "commonName": "pending.example.org", "approverEmailAddress": "hostmaster@example.org",
+         "technicalContactEmailAddress": "dev@example.org", "certificateSigningRequest": CSR,
+         "createDate": "2024-04-10T16:02:51-05:00", "modifyDate": "2024-04-11T08:00:00-05:00", "statusId": 1,
+         "status": {"id": 1, "name": "Pending CA Approval", "description": "Waiting for the certificate authority."},
+         "orderItem": {"id": 98455390, "description": "GeoTrust QuickSSL Premium - 2 years"}}
+    ])
+}
+
+/// Resets the emulator, installs [`details_orders`] and mounts a ready widget.
+pub async fn details_fixture() -> Fixture {
+    control("POST", "reset", None).await;
+    control("PUT", "orders", Some(details_orders())).await;
+    let f = mount_fresh(config());
+    f.wait_for_state("ready").await;
+    f
+}
+
+/// The query string of every `getObject` of an order the emulator received, with its path, in order.
+pub async fn details_requests() -> Vec<(String, String)> {
+    let requests = control("GET", "requests", None).await;
+    requests
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| {
+            // Preflights are logged too: only the GETs themselves.
+            r["method"] == "GET"
+                && r["path"].as_str().is_some_and(|p| {
+                    p.contains("/SoftLayer_Security_Certificate_Request/")
+                        && p.ends_with("/getObject.json")
+                })
+        })
+        .map(|r| {
+            let path = r["path"].as_str().unwrap_or_default().to_owned();
+            (path, r["query"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+/// The details button of order `id`'s row.
+pub fn details_button(f: &Fixture, id: u64) -> HtmlElement {
+    f.get(&format!("tr[data-order-id='{id}'] button.details-toggle"))
+}
+
 /// The row of order `id`.
 pub fn row(f: &Fixture, id: u64) -> Element {
     f.query(&format!("tr[data-order-id='{id}']"))

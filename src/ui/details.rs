@@ -1,0 +1,207 @@
+//! An order's details: the row's disclosure button and, while it is open, the region in the row below.
+
+use super::context::{use_widget, WidgetContext};
+use super::table::MissingValue;
+use super::use_order_details::DetailsState;
+use crate::details::{self, Validity};
+use crate::i18n::Lang;
+use crate::model::{Column, Order, Timestamp};
+use crate::parts;
+use leptos::either::Either;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
+
+/// The disclosure button of a row (WAI-ARIA disclosure pattern): a native button, so Enter, Space and a
+/// click all toggle and the focus stays on it. Its name starts with its visible word and names the order;
+/// the stylesheet draws the arrow from `aria-expanded`.
+#[component]
+pub(crate) fn DetailsToggle(
+    /// The order's id.
+    id: u64,
+    /// How the order is named ("shop.example.org", or "order 40001").
+    name: String,
+) -> impl IntoView {
+    let context = use_widget();
+    let (t, details) = (context.t, context.details);
+    let expanded = move || if details.is_open(id) { "true" } else { "false" };
+    view! {
+        <button type="button" class="details-toggle" part=parts::DETAILS_BUTTON aria-expanded=expanded
+            aria-controls=context.id(&format!("details-{id}")) aria-label=t.details_label(&name)
+            on:click=move |_| details.toggle(id)>
+            {t.details}
+        </button>
+    }
+}
+
+/// The row below an order while its details are open, and only then: no table carries a hidden row per
+/// order. The region is named like its button; it shows the list's fields at once, the fetched ones when
+/// `getObject` answered, a loading line meanwhile, and a failure in an alert with Retry.
+#[component]
+pub(crate) fn OrderDetails(
+    /// The order's id.
+    id: u64,
+    /// How the order is named, for the region's name.
+    name: String,
+    /// The order as the list read it.
+    order: Order,
+    /// How many columns the details span.
+    columns: usize,
+) -> impl IntoView {
+    let context = use_widget();
+    let (t, details) = (context.t, context.details);
+    let open = Memo::new(move |_| details.is_open(id));
+    let region_id = context.id(&format!("details-{id}"));
+    let label = t.details_label(&name);
+    move || {
+        open.get().then(|| {
+            let order = order.clone();
+            // One closure for the whole content: the state changes twice at most.
+            let content = move || {
+                let state = details.state(id);
+                let fetched = match &state {
+                    Some(DetailsState::Loaded(found)) => Some(found),
+                    _ => None,
+                };
+                let values = fields(context, id, &order, fetched)
+                    .into_iter()
+                    .map(|(label, value, absent)| {
+                        let value = match value {
+                            Some(text) => Either::Left(view! { <span>{text}</span> }),
+                            None => Either::Right(view! { <MissingValue words=absent/> }),
+                        };
+                        view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
+                    })
+                    .collect_view();
+                let note = match state {
+                    Some(DetailsState::Failed(error)) => Either::Left(view! {
+                        <p class="details-error">{t.details_failed}" "{t.explain(&error)}</p>
+                        <button type="button" class="retry" on:click=move |ev| {
+                            focus_toggle_of(&ev);
+                            details.fetch(id);
+                        }>{t.retry}</button>
+                    }),
+                    loading => Either::Right(matches!(loading, Some(DetailsState::Loading)).then(|| view! {
+                        <p class="details-loading"><span class="spinner" aria-hidden={"true"}></span>{t.details_loading}</p>
+                    })),
+                };
+                view! { <dl>{values}</dl> {note} }
+            };
+            view! {
+                <tr class="details-row" role="row">
+                    <td colspan=columns role="cell">
+                        <div role="region" class="details" part=parts::DETAILS id=region_id.clone()
+                            aria-label=label.clone()>{content}</div>
+                    </td>
+                </tr>
+            }
+        })
+    }
+}
+
+/// A labelled value as text, or the words a screen reader hears when it is missing.
+type Field = (&'static str, Option<String>, &'static str);
+
+/// The labelled values in display order: the list's at once, the fetched ones in their places once
+/// `getObject` answered. Dates in the widget's locale, as in the table.
+fn fields(
+    context: WidgetContext,
+    id: u64,
+    order: &Order,
+    fetched: Option<&details::FetchedDetails>,
+) -> Vec<Field> {
+    let t = context.t;
+    let date = |date: Option<Timestamp>| date.map(|date| context.format_date(date));
+    let mut list = vec![
+        (t.order_id_label, Some(id.to_string()), t.not_available),
+        (
+            t.approver_label,
+            order.approver_email.clone(),
+            t.not_available,
+        ),
+    ];
+    // The fetched values: none until `getObject` answered.
+    let mut add = |label, value: Option<Option<String>>, absent| {
+        if let Some(value) = value {
+            list.push((label, value, absent));
+        }
+    };
+    add(
+        t.technical_contact_label,
+        fetched.map(|f| f.technical_contact.clone()),
+        t.not_available,
+    );
+    add(
+        t.status_description_label,
+        Some(order.status_description.clone()),
+        t.not_available,
+    );
+    add(
+        t.column(Column::CertificateType),
+        Some(order.certificate_type.clone()),
+        t.not_available,
+    );
+    add(
+        t.column(Column::Ordered),
+        Some(date(order.create_date)),
+        t.not_available,
+    );
+    add(
+        t.effective_label,
+        fetched.map(|f| date(f.effective_date)),
+        t.missing_date,
+    );
+    add(
+        t.modified_label,
+        fetched.map(|f| date(f.modify_date)),
+        t.not_available,
+    );
+    add(
+        t.column(Column::Expires),
+        Some(date(order.expiration_date)),
+        t.missing_date,
+    );
+    add(
+        t.validity_label,
+        fetched.map(|f| {
+            let span = f.effective_date.zip(order.expiration_date);
+            span.and_then(|(from, to)| details::validity(from, to))
+                .map(|validity| format_validity(context.lang, validity))
+        }),
+        t.not_available,
+    );
+    list
+}
+
+/// Retry disappears once clicked: the focus goes to the row's details button rather than to the page.
+fn focus_toggle_of(ev: &leptos::ev::MouseEvent) {
+    let toggle = ev
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|retry| retry.closest(".details-row").ok().flatten())
+        .and_then(|row| row.previous_element_sibling())
+        .and_then(|row| row.query_selector(".details-toggle").ok().flatten())
+        .and_then(|toggle| toggle.dyn_into::<HtmlElement>().ok());
+    if let Some(toggle) = toggle {
+        let _ = toggle.focus();
+    }
+}
+
+/// "1 year", "2 años", "3 months", through `Intl.NumberFormat`'s units in the widget's locale.
+fn format_validity(lang: Lang, validity: Validity) -> String {
+    let (unit, count) = match validity {
+        Validity::Years(n) => ("year", n),
+        Validity::Months(n) => ("month", n),
+    };
+    let options = js_sys::Object::new();
+    for (key, value) in [("style", "unit"), ("unit", unit), ("unitDisplay", "long")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let locales = js_sys::Array::of1(&lang.tag().into());
+    js_sys::Intl::NumberFormat::new(&locales, &options)
+        .format()
+        .call1(&JsValue::UNDEFINED, &count.into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
