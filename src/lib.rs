@@ -10,6 +10,8 @@ pub mod api;
 pub mod config;
 pub mod embed;
 pub mod events;
+pub mod expiry;
+pub mod export;
 mod guards;
 pub mod i18n;
 pub mod load;
