@@ -18,15 +18,19 @@ pub const RESEND_REQUEST: &str = "ssl-orders-resend-request";
 pub const EMAIL_RESENT: &str = "ssl-orders-email-resent";
 /// The resend failed: API error, `false`, timeout or network failure. Detail: [`ResendFailure`].
 pub const RESEND_ERROR: &str = "ssl-orders-resend-error";
+/// The user exported the filtered, sorted list as CSV; the download was handed to the browser. Detail:
+/// [`Exported`].
+pub const EXPORTED: &str = "ssl-orders-exported";
 
 /// Every event the widget dispatches, in the order of a typical session.
-pub const ALL: [&str; 6] = [
+pub const ALL: [&str; 7] = [
     READY,
     LOADED,
     LOAD_ERROR,
     RESEND_REQUEST,
     EMAIL_RESENT,
     RESEND_ERROR,
+    EXPORTED,
 ];
 
 /// Detail of [`LOADED`].
@@ -81,6 +85,13 @@ pub struct ResendFailure {
     pub code: String,
     pub message: String,
     pub outcome_unknown: bool,
+}
+
+/// Detail of [`EXPORTED`].
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Exported {
+    /// Orders in the file (every page of the filtered list; the header row not counted).
+    pub rows: usize,
 }
 
 /// Dispatches `name` from `host` with `detail`, `bubbles` and `composed`. Returns `false` when a

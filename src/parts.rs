@@ -8,11 +8,17 @@ pub const TOOLBAR: &str = "toolbar";
 pub const FILTER: &str = "filter";
 pub const STATUS_FILTER: &str = "status-filter";
 pub const REFRESH: &str = "refresh";
+/// The expiry filter (any, expired, expiring within N days).
+pub const EXPIRY_FILTER: &str = "expiry-filter";
+/// The CSV export button.
+pub const EXPORT: &str = "export";
 pub const TABLE_WRAP: &str = "table-wrap";
 pub const TABLE: &str = "table";
 pub const HEADER: &str = "header";
 pub const ROW: &str = "row";
 pub const SEND_BUTTON: &str = "send-button";
+/// The word in the Expires cell of an expired or expiring-soon order.
+pub const EXPIRY_STATUS: &str = "expiry-status";
 pub const PAGER: &str = "pager";
 /// The loading, empty and error panels.
 pub const STATE: &str = "state";
@@ -27,17 +33,20 @@ pub const CANCEL: &str = "cancel";
 pub const CONFIG_ERROR: &str = "config-error";
 
 /// Every part, in the order the manifest lists them.
-pub const ALL: [&str; 19] = [
+pub const ALL: [&str; 22] = [
     BASE,
     TOOLBAR,
     FILTER,
     STATUS_FILTER,
+    EXPIRY_FILTER,
     REFRESH,
+    EXPORT,
     TABLE_WRAP,
     TABLE,
     HEADER,
     ROW,
     SEND_BUTTON,
+    EXPIRY_STATUS,
     PAGER,
     STATE,
     STATUS,

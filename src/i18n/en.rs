@@ -42,6 +42,11 @@ pub(super) static MESSAGES: Messages = Messages {
     token_expired: "The access token has expired: sign in again.",
     credentials_withdrawn:
         "The API address moved to another site, so the credentials were withdrawn. Set them again for the new address.",
+    expired: "Expired",
+    expiring_soon: "Expiring soon",
+    expiry_filter_label: "Expiry",
+    any_expiry: "Any expiry date",
+    export_csv: "Export CSV",
     // Column headers.
     common_name_column: "Common name",
     certificate_type_column: "Certificate type",
@@ -79,5 +84,13 @@ pub(super) static MESSAGES: Messages = Messages {
     },
     response_too_large_sentence: |max_mib| {
         format!("The API's answer is larger than the {max_mib} MiB the widget reads.")
+    },
+    expiring_within_sentence: |days| format!("Expiring within {days} days"),
+    exported_sentence: |rows| {
+        if rows == 1 {
+            "1 order exported to CSV.".to_owned()
+        } else {
+            format!("{rows} orders exported to CSV.")
+        }
     },
 };

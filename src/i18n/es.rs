@@ -41,6 +41,11 @@ pub(super) static MESSAGES: Messages = Messages {
     token_expired: "El token de acceso ha caducado: vuelva a iniciar sesión.",
     credentials_withdrawn:
         "La dirección de la API cambió a otro sitio, por lo que se retiraron las credenciales. Vuelva a configurarlas para la nueva dirección.",
+    expired: "Vencido",
+    expiring_soon: "Vence pronto",
+    expiry_filter_label: "Vencimiento",
+    any_expiry: "Cualquier fecha de vencimiento",
+    export_csv: "Exportar CSV",
     // Column headers.
     common_name_column: "Nombre común",
     certificate_type_column: "Tipo de certificado",
@@ -78,5 +83,13 @@ pub(super) static MESSAGES: Messages = Messages {
     },
     response_too_large_sentence: |max_mib| {
         format!("La respuesta de la API supera los {max_mib} MiB que lee el widget.")
+    },
+    expiring_within_sentence: |days| format!("Vence en {days} días o menos"),
+    exported_sentence: |rows| {
+        if rows == 1 {
+            "1 pedido exportado a CSV.".to_owned()
+        } else {
+            format!("{rows} pedidos exportados a CSV.")
+        }
     },
 };

@@ -133,6 +133,15 @@ pub struct Messages {
     pub rate_limited: &'static str,
     pub token_expired: &'static str,
     pub credentials_withdrawn: &'static str,
+    /// The Expires cell's word for an order whose expiry has come.
+    pub expired: &'static str,
+    /// The Expires cell's word for an order that expires within `expiringDays`.
+    pub expiring_soon: &'static str,
+    pub expiry_filter_label: &'static str,
+    /// The expiry filter's choice that keeps every order.
+    pub any_expiry: &'static str,
+    /// The export button.
+    pub export_csv: &'static str,
 
     // Column headers, read through `column()`.
     common_name_column: &'static str,
@@ -161,6 +170,10 @@ pub struct Messages {
     list_too_large_sentence: fn(max_orders: usize, max_requests: usize) -> String,
     /// An answer larger than the widget reads, in MiB.
     response_too_large_sentence: fn(max_mib: usize) -> String,
+    /// The expiry filter's choice "Expiring within 30 days".
+    expiring_within_sentence: fn(days: u32) -> String,
+    /// Announced after an export: how many orders the file holds.
+    exported_sentence: fn(rows: usize) -> String,
 }
 
 /// The text with its first letter in upper case, for a sentence that starts with a name. ASCII only: the
@@ -252,6 +265,16 @@ impl Messages {
         } else {
             text
         }
+    }
+
+    /// The expiry filter's choice for orders that expire within `days` days.
+    pub fn expiring_within(&self, days: u32) -> String {
+        (self.expiring_within_sentence)(days)
+    }
+
+    /// The live-region message after a CSV export of `rows` orders.
+    pub fn exported(&self, rows: usize) -> String {
+        (self.exported_sentence)(rows)
     }
 
     /// How an order without a common name is named in labels and sentences.
@@ -491,6 +514,11 @@ mod tests {
                 rate_limited,
                 token_expired,
                 credentials_withdrawn,
+                expired,
+                expiring_soon,
+                expiry_filter_label,
+                any_expiry,
+                export_csv,
                 common_name_column,
                 certificate_type_column,
                 status_column,
@@ -511,6 +539,8 @@ mod tests {
                 http_status_sentence,
                 list_too_large_sentence,
                 response_too_large_sentence,
+                expiring_within_sentence,
+                exported_sentence,
             ]
         }
         let sentences: Vec<Sentence> = vec![
@@ -578,6 +608,17 @@ mod tests {
             (
                 "response_too_large_sentence",
                 response_too_large_sentence(12345),
+                vec!["12345"],
+            ),
+            (
+                "expiring_within_sentence",
+                expiring_within_sentence(12345),
+                vec!["12345"],
+            ),
+            ("exported_sentence (one)", exported_sentence(1), vec!["1"]),
+            (
+                "exported_sentence (many)",
+                exported_sentence(12345),
                 vec!["12345"],
             ),
         ];

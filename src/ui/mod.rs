@@ -7,6 +7,8 @@
 
 mod context;
 mod dialog;
+mod download;
+mod expiry_cell;
 mod format;
 mod live_region;
 mod pager;
@@ -41,7 +43,7 @@ pub(crate) fn OrdersWidget(
     WidgetContext {
         core,
         list,
-        table: use_table_view(list, instance.config.page_size),
+        table: use_table_view(core, list),
         resend: use_resend(core, list),
     }
     .provide();

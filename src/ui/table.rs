@@ -1,6 +1,7 @@
 //! The orders table: sortable headers, one row per order, its cells, and the row's Send action.
 
 use super::context::use_widget;
+use super::expiry_cell::ExpiryCell;
 use super::format::iso;
 use super::use_table_view::Row;
 use crate::a11y;
@@ -103,7 +104,7 @@ fn OrderRow(
             <td><TextCell value=certificate_type/></td>
             <td title=status_description><TextCell value=status_name/></td>
             <td><DateCell date=create_date absent=t.not_available/></td>
-            <td><DateCell date=expiration_date absent=t.missing_date/></td>
+            <td class="expires"><ExpiryCell date=expiration_date/></td>
             <td class="action"><SendCell order/></td>
         </tr>
     }
@@ -153,7 +154,7 @@ fn SendCell(
 
 /// A date as `<time>`, in the widget's locale; `absent` is what a screen reader hears when there is none.
 #[component]
-fn DateCell(
+pub(super) fn DateCell(
     /// The date, if the API gave one.
     date: Option<Timestamp>,
     /// Words for a missing date ("Not issued").

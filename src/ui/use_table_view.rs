@@ -1,6 +1,13 @@
-//! `use_table_view`: sort, filters and paging over the loaded list, and the rows of the current page.
+//! `use_table_view`: sort, filters and paging over the loaded list, the rows of the current page, the one
+//! "now" every expiry is measured against, and the CSV export of the whole filtered list.
 
+use super::context::WidgetCore;
+use super::download;
+use super::format::in_reader_zone;
 use super::use_order_list::OrderList;
+use crate::events;
+use crate::expiry::{self, Expiry};
+use crate::export;
 use crate::model::{self, Column, Filter, Order, PageWindow, Sort};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -18,13 +25,22 @@ pub(crate) struct TableView {
     sort: RwSignal<Sort>,
     text: RwSignal<String>,
     status: RwSignal<Option<String>>,
+    /// `Some(Expired)` or `Some(ExpiringSoon)` keeps only those orders, with the status filter (both must
+    /// hold); `None` keeps every expiry.
+    expiry: RwSignal<Option<Expiry>>,
     page: RwSignal<usize>,
     page_size: RwSignal<usize>,
     /// The current page: which rows, of how many.
     pub window: Memo<PageWindow>,
     /// Positions in the loaded list that pass the filters, in sort order.
     matching: Memo<Vec<usize>>,
+    /// The moment every Expires cell and the expiry filter measure against: taken once per list, so all
+    /// rows and the filter agree (milliseconds since the epoch, from `Date.now()`).
+    now: Memo<i64>,
+    /// The configured `expiringDays`.
+    pub expiring_days: u32,
     list: OrderList,
+    core: WidgetCore,
 }
 
 impl TableView {
@@ -38,6 +54,12 @@ impl TableView {
 
     pub fn status(&self) -> Option<String> {
         self.status.get()
+    }
+
+    /// The list's "now", which every Expires cell and the expiry filter measure against. Untracked: a new
+    /// list rebuilds the table anyway.
+    pub fn now(&self) -> i64 {
+        self.now.get_untracked()
     }
 
     pub fn page_size(&self) -> usize {
@@ -60,6 +82,11 @@ impl TableView {
         self.refine(self.status, status);
     }
 
+    /// `None`: every expiry.
+    pub fn filter_expiry(&self, expiry: Option<Expiry>) {
+        self.refine(self.expiry, expiry);
+    }
+
     pub fn set_page_size(&self, size: usize) {
         self.refine(self.page_size, size);
     }
@@ -77,6 +104,33 @@ impl TableView {
 
     pub fn next_page(&self) {
         self.page.set(self.window.get_untracked().page + 1);
+    }
+
+    /// Saves every order that passes the filters (all pages, in the table's order) as `ssl-orders.csv`,
+    /// with the columns' names in the widget's language and dates on the reader's calendar; then tells the
+    /// host (`ssl-orders-exported`) and the screen reader how many orders the file holds.
+    pub fn export(&self) {
+        let Some(orders) = self.list.orders() else {
+            return;
+        };
+        let core = self.core;
+        let headers = Column::ALL.map(|column| core.t.column(column));
+        let (csv, rows) = self.matching.with_untracked(|matching| {
+            let chosen = matching.iter().filter_map(|&i| orders.get(i));
+            (
+                export::orders_csv(headers, chosen, in_reader_zone),
+                matching.len(),
+            )
+        });
+        if download::save(&csv, export::MEDIA_TYPE, export::FILE_NAME).is_ok() {
+            core.announcer.announce(core.t.exported(rows));
+            events::emit(
+                &core.host(),
+                events::EXPORTED,
+                &events::Exported { rows },
+                false,
+            );
+        }
     }
 
     /// The orders of the current page. Only they are cloned.
@@ -97,13 +151,21 @@ impl TableView {
     }
 }
 
-/// The view over `list`, starting at `page_size` rows a page, sorted by expiry.
-pub(crate) fn use_table_view(list: OrderList, page_size: usize) -> TableView {
+/// The view over `list`, starting at the configured page size, sorted by expiry.
+pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
+    let config = core.config();
+    let expiring_days = config.expiring_days;
     let sort = RwSignal::new(Sort::default());
     let text = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
+    let expiry = RwSignal::new(None::<Expiry>);
     let page = RwSignal::new(0usize);
-    let page_size = RwSignal::new(page_size);
+    let page_size = RwSignal::new(config.page_size);
+    // A new list (or a reload under way) takes a new "now"; sorting, filtering and paging keep it.
+    let now = Memo::new(move |_| {
+        let _tracks_the_list = list.orders();
+        js_sys::Date::now() as i64
+    });
 
     // Lower-cased search text per order, computed once per load rather than once per keystroke.
     let search_keys = Memo::new(move |_| {
@@ -122,10 +184,15 @@ pub(crate) fn use_table_view(list: OrderList, page_size: usize) -> TableView {
             text: text.get(),
             status: status.get(),
         };
+        let (expiry, now) = (expiry.get(), now.get());
         let kept = (0..orders.len())
             .filter(|&i| {
+                let order = &orders[i];
                 keys.get(i)
-                    .is_some_and(|key| filter.matches_with_key(&orders[i], key))
+                    .is_some_and(|key| filter.matches_with_key(order, key))
+                    && expiry.is_none_or(|kept| {
+                        expiry::classify(order.expiration_date, now, expiring_days) == kept
+                    })
             })
             .collect();
         model::sorted_indices(&orders, kept, sort.get())
@@ -137,10 +204,14 @@ pub(crate) fn use_table_view(list: OrderList, page_size: usize) -> TableView {
         sort,
         text,
         status,
+        expiry,
         page,
         page_size,
         window,
         matching,
+        now,
+        expiring_days,
         list,
+        core,
     }
 }

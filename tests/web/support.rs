@@ -183,7 +183,7 @@ impl Drop for Fixture {
 }
 
 /// Every event the widget dispatches; a fixture records them all.
-const EVENTS: [&str; 6] = ssl_orders::events::ALL;
+const EVENTS: [&str; ssl_orders::events::ALL.len()] = ssl_orders::events::ALL;
 
 pub fn config() -> Config {
     let mut config = Config::from_json(&json!({
