@@ -13,6 +13,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod support;
 
 mod element;
+mod expiry;
+mod export;
 mod hostile;
 mod lifecycle;
 mod list;
