@@ -2,7 +2,8 @@
 //! `expiringDays` threshold, and the expiry filter with the status filter.
 
 use crate::support::{
-    choose, config, control, mount_fresh, row, tick, wait_until, FixedClock, Fixture,
+    alert_text, choose, config, control, create_element, element_attributes, element_error,
+    mount_fresh, row, tick, wait_for_element_state, wait_until, FixedClock, Fixture, TOKEN,
 };
 use serde_json::{json, Value};
 use ssl_orders::events::LOADED;
@@ -188,4 +189,27 @@ async fn every_row_and_the_filter_measure_against_one_now_taken_when_the_list_ar
     assert_eq!(expiry_of(&f, 50004).0, "in 11 days");
     choose(&f, "select[part=expiry-filter]", "expiring").await;
     assert_eq!(names(&f), ["edge.example", "later.example"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_expiring_days_attribute_sets_the_threshold_and_a_bad_one_is_refused_by_name() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[("expiring-days", "0")]), TOKEN);
+    wait_until("config error", || element_error(&el).is_some()).await;
+    let message = element_error(&el).unwrap();
+    assert_eq!(
+        message,
+        "ssl-orders: \"expiringDays\" must be a whole number of days from 1 to 365"
+    );
+    assert_eq!(alert_text(&el), message);
+    el.set_attribute("expiring-days", "45").unwrap();
+    wait_for_element_state(&el, "ready").await;
+    let option = el
+        .shadow_root()
+        .unwrap()
+        .query_selector("select[part=expiry-filter] option[value=expiring]")
+        .unwrap()
+        .and_then(|o| o.text_content());
+    assert_eq!(option.as_deref(), Some("Expiring within 45 days"));
+    el.remove();
 }
