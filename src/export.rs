@@ -1,13 +1,13 @@
-//! CSV export of the orders a user is looking at: spreadsheet-safe text, written by `csv-core`.
+//! CSV export of the orders a user is looking at: spreadsheet-safe text, escaped by `csv-core`.
 //!
 //! The file is UTF-8 with a byte order mark (so Excel reads accents and non-Latin names right), CRLF line
-//! ends and every field quoted (RFC 4180). Dates are ISO 8601 calendar dates (`2026-12-12`). A cell that a
-//! spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
-//! leading single quote, as OWASP's "CSV Injection" advice says, so a hostile common name such as
-//! `=HYPERLINK("https://evil.example")` arrives as text.
+//! ends and every field quoted, its quotes doubled by `csv_core::quote` (RFC 4180). Dates are ISO 8601
+//! calendar dates (`2026-12-12`). A cell that a spreadsheet would read as a formula (it begins with `=`, `+`,
+//! `-`, `@`, a tab or a carriage return) gets a leading single quote, as OWASP's "CSV Injection" advice
+//! says, so a hostile common name such as `=HYPERLINK("https://evil.example")` arrives as text.
 
 use crate::model::{Column, Order, Timestamp};
-use csv_core::{QuoteStyle, Terminator, WriteResult, Writer, WriterBuilder};
+use csv_core::WriteResult;
 use std::borrow::Cow;
 
 /// The name the browser saves the file under.
@@ -34,6 +34,8 @@ pub fn neutralised(cell: &str) -> Cow<'_, str> {
 pub fn iso_date(moment: Timestamp) -> String {
     let local_ms = moment.epoch_ms + i64::from(moment.offset_minutes) * 60_000;
     let (year, month, day) = civil_from_days(local_ms.div_euclid(86_400_000));
+    // As u32, whose formatting the bundle already has: the parser only reads years 0000 to 9999.
+    let (year, month, day) = (year as u32, month as u32, day as u32);
     format!("{year:04}-{month:02}-{day:02}")
 }
 
@@ -51,17 +53,21 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(month <= 2), month, day)
 }
 
-/// Writes `orders`, in the order given, as a CSV file: a header row of `headers` (the names of
-/// [`Column::ALL`] as the table shows them), then one record per order. `local` moves a date into the time
+/// Writes `orders`, in the order given, as a CSV file: a header row with the name of each of
+/// [`Column::ALL`] (`column_name`, as the table shows it), then one record per order. `local` moves a date into the time
 /// zone whose calendar day the file should give (the reader's, as the table shows it). An absent value is
 /// an empty field.
-pub fn orders_csv<'a>(
-    headers: [&str; Column::ALL.len()],
+pub fn orders_csv<'a, 'h>(
+    column_name: impl Fn(Column) -> &'h str,
     orders: impl IntoIterator<Item = &'a Order>,
     local: impl Fn(Timestamp) -> Timestamp,
 ) -> Vec<u8> {
     let mut csv = CsvBytes::new();
-    csv.record(headers.map(Cow::Borrowed));
+    csv.record(
+        Column::ALL
+            .into_iter()
+            .map(|column| Cow::Borrowed(column_name(column))),
+    );
     for order in orders {
         fn text(value: &Option<String>) -> Cow<'_, str> {
             Cow::Borrowed(value.as_deref().unwrap_or_default())
@@ -69,7 +75,7 @@ pub fn orders_csv<'a>(
         let date = |value: Option<Timestamp>| {
             Cow::Owned(value.map(|t| iso_date(local(t))).unwrap_or_default())
         };
-        csv.record(Column::ALL.map(|column| match column {
+        csv.record(Column::ALL.into_iter().map(|column| match column {
             Column::CommonName => text(&order.common_name),
             Column::CertificateType => text(&order.certificate_type),
             Column::Status => text(&order.status_name),
@@ -80,59 +86,52 @@ pub fn orders_csv<'a>(
     csv.finish()
 }
 
-/// A growing CSV file: the BOM, then records written by a `csv-core` writer.
+/// A growing CSV file: the BOM, then records of quoted fields.
+///
+/// Every field is quoted, so writing one is an opening quote, `csv_core::quote` (which doubles the quotes
+/// inside, RFC 4180) and a closing quote. `csv_core::Writer` would do the same, but its per-field choice of
+/// quoting style links in float parsing (for `QuoteStyle::NonNumeric`), whose tables cost about 15 KB of
+/// wasm; the quoting function alone costs a few hundred bytes.
 struct CsvBytes {
-    writer: Writer,
     out: Vec<u8>,
 }
 
 impl CsvBytes {
     fn new() -> CsvBytes {
-        let writer = WriterBuilder::new()
-            .quote_style(QuoteStyle::Always)
-            .terminator(Terminator::CRLF)
-            .build();
         CsvBytes {
-            writer,
             out: "\u{feff}".as_bytes().to_vec(),
         }
     }
 
-    /// One record; every cell neutralised first.
+    /// One record, every cell neutralised and quoted, ended by CRLF.
     fn record<'c>(&mut self, cells: impl IntoIterator<Item = Cow<'c, str>>) {
         for (i, cell) in cells.into_iter().enumerate() {
             if i > 0 {
-                self.write(|w, out| w.delimiter(out));
+                self.out.push(b',');
             }
             self.field(neutralised(&cell).as_bytes());
         }
-        self.write(|w, out| w.terminator(out));
+        self.out.extend_from_slice(b"\r\n");
     }
 
-    /// A field's bytes; `csv-core` needs at most `2 + 2 × len` bytes of room (every byte a quote).
+    /// A quoted field; `csv_core::quote` needs at most `2 × len` bytes of room (every byte a quote).
     fn field(&mut self, mut input: &[u8]) {
+        self.out.push(b'"');
         loop {
             let start = self.out.len();
-            self.out.resize(start + 2 + 2 * input.len(), 0);
-            let (result, read, written) = self.writer.field(input, &mut self.out[start..]);
+            self.out.resize(start + 2 * input.len(), 0);
+            let (result, read, written) =
+                csv_core::quote(input, &mut self.out[start..], b'"', b'"', true);
             self.out.truncate(start + written);
             input = &input[read..];
             if result == WriteResult::InputEmpty {
-                return;
+                break;
             }
         }
+        self.out.push(b'"');
     }
 
-    /// A delimiter, terminator or the closing quote: at most four bytes (`""` and CRLF).
-    fn write(&mut self, step: impl Fn(&mut Writer, &mut [u8]) -> (WriteResult, usize)) {
-        let start = self.out.len();
-        self.out.resize(start + 4, 0);
-        let (_, written) = step(&mut self.writer, &mut self.out[start..]);
-        self.out.truncate(start + written);
-    }
-
-    fn finish(mut self) -> Vec<u8> {
-        self.write(|w, out| w.finish(out));
+    fn finish(self) -> Vec<u8> {
         self.out
     }
 }
@@ -149,6 +148,11 @@ mod tests {
         "Ordered",
         "Expires",
     ];
+
+    /// The English column names, as the widget passes a locale's.
+    fn header(column: Column) -> &'static str {
+        HEADERS[Column::ALL.iter().position(|c| *c == column).unwrap()]
+    }
 
     fn order(name: &str) -> Order {
         Order {
@@ -203,7 +207,7 @@ mod tests {
 
     #[test]
     fn the_file_is_utf8_with_a_bom_a_header_row_and_crlf_lines() {
-        let bytes = orders_csv(HEADERS, &[order("école.example")], |t| t);
+        let bytes = orders_csv(header, &[order("école.example")], |t| t);
         assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
         let text = std::str::from_utf8(&bytes[3..]).unwrap();
         assert_eq!(
@@ -224,7 +228,7 @@ mod tests {
             "\r=1+1",
         ];
         let orders: Vec<Order> = hostile.iter().map(|name| order(name)).collect();
-        let bytes = orders_csv(HEADERS, &orders, |t| t);
+        let bytes = orders_csv(header, &orders, |t| t);
         let records = read_back(&bytes);
         assert_eq!(records.len(), 1 + hostile.len());
         for (record, name) in records[1..].iter().zip(hostile) {
@@ -243,7 +247,7 @@ mod tests {
         let mut o = order("ok.example");
         o.certificate_type = Some("=1+1".into());
         o.status_name = Some("@cmd".into());
-        let records = read_back(&orders_csv(HEADERS, &[o], |t| t));
+        let records = read_back(&orders_csv(header, &[o], |t| t));
         assert_eq!(records[1][1..3], ["'=1+1", "'@cmd"]);
     }
 
@@ -258,7 +262,7 @@ mod tests {
             "ΟΔΟΣ.example",
             "",
         ] {
-            let records = read_back(&orders_csv(HEADERS, &[order(name)], |t| t));
+            let records = read_back(&orders_csv(header, &[order(name)], |t| t));
             assert_eq!(records[1][0], name, "{name:?}");
         }
         assert_eq!(neutralised("x=1"), "x=1");
@@ -267,7 +271,7 @@ mod tests {
 
     #[test]
     fn absent_values_are_empty_fields_and_every_record_has_every_column() {
-        let records = read_back(&orders_csv(HEADERS, &[Order::default()], |t| t));
+        let records = read_back(&orders_csv(header, &[Order::default()], |t| t));
         assert_eq!(
             records,
             [HEADERS.map(String::from).to_vec(), vec![String::new(); 5]]
@@ -287,7 +291,7 @@ mod tests {
         assert_eq!(iso_date(before), "1969-12-31");
         let far = parse_api_datetime("2400-12-31T00:00:00+14:00").unwrap();
         assert_eq!(iso_date(far), "2400-12-31");
-        let records = read_back(&orders_csv(HEADERS, &[order("a.example")], utc));
+        let records = read_back(&orders_csv(header, &[order("a.example")], utc));
         assert_eq!(records[1][3..], ["2024-03-02", "2025-03-06"]);
     }
 
@@ -305,7 +309,7 @@ mod tests {
     #[test]
     fn records_keep_the_order_given() {
         let orders = [order("b.example"), order("a.example"), order("c.example")];
-        let records = read_back(&orders_csv(HEADERS, orders.iter().rev(), |t| t));
+        let records = read_back(&orders_csv(header, orders.iter().rev(), |t| t));
         let names: Vec<&str> = records[1..].iter().map(|r| r[0].as_str()).collect();
         assert_eq!(names, ["c.example", "a.example", "b.example"]);
     }

@@ -21,12 +21,15 @@ pub(crate) fn save(bytes: &[u8], media_type: &str, file_name: &str) -> Result<()
     link.set_attribute("href", &url)?;
     link.set_attribute("download", file_name)?;
     link.click();
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(
+    // `setTimeout(URL.revokeObjectURL, ms, url)`: a static function needs no `this`, and no closure.
+    let revoke = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&window, &"URL".into())?,
+        &"revokeObjectURL".into(),
+    )?;
+    window.set_timeout_with_callback_and_timeout_and_arguments_1(
         revoke.unchecked_ref(),
         REVOKE_AFTER_MS,
+        &url.into(),
     )?;
     Ok(())
 }

@@ -34,9 +34,8 @@ pub(crate) struct TableView {
     pub window: Memo<PageWindow>,
     /// Positions in the loaded list that pass the filters, in sort order.
     matching: Memo<Vec<usize>>,
-    /// The moment every Expires cell and the expiry filter measure against: taken once per list, so all
-    /// rows and the filter agree (milliseconds since the epoch, from `Date.now()`).
-    now: Memo<i64>,
+    /// Worked out once per list: search keys and the list's "now".
+    per_list: Memo<Arc<PerList>>,
     /// The configured `expiringDays`.
     pub expiring_days: u32,
     list: OrderList,
@@ -59,7 +58,7 @@ impl TableView {
     /// The list's "now", which every Expires cell and the expiry filter measure against. Untracked: a new
     /// list rebuilds the table anyway.
     pub fn now(&self) -> i64 {
-        self.now.get_untracked()
+        self.per_list.with_untracked(|per_list| per_list.now)
     }
 
     pub fn page_size(&self) -> usize {
@@ -114,11 +113,10 @@ impl TableView {
             return;
         };
         let core = self.core;
-        let headers = Column::ALL.map(|column| core.t.column(column));
         let (csv, rows) = self.matching.with_untracked(|matching| {
             let chosen = matching.iter().filter_map(|&i| orders.get(i));
             (
-                export::orders_csv(headers, chosen, in_reader_zone),
+                export::orders_csv(|column| core.t.column(column), chosen, in_reader_zone),
                 matching.len(),
             )
         });
@@ -151,6 +149,16 @@ impl TableView {
     }
 }
 
+/// What is worked out once per list rather than once per keystroke or per row.
+#[derive(PartialEq, Eq)]
+struct PerList {
+    /// Each order's lower-cased search text ([`model::search_key`]).
+    search_keys: Vec<String>,
+    /// The moment the list arrived, which every Expires cell and the expiry filter measure against, so all
+    /// rows and the filter agree (milliseconds since the epoch, from `Date.now()`).
+    now: i64,
+}
+
 /// The view over `list`, starting at the configured page size, sorted by expiry.
 pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
     let config = core.config();
@@ -161,30 +169,27 @@ pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
     let expiry = RwSignal::new(None::<Expiry>);
     let page = RwSignal::new(0usize);
     let page_size = RwSignal::new(config.page_size);
-    // A new list (or a reload under way) takes a new "now"; sorting, filtering and paging keep it.
-    let now = Memo::new(move |_| {
-        let _tracks_the_list = list.orders();
-        js_sys::Date::now() as i64
-    });
-
-    // Lower-cased search text per order, computed once per load rather than once per keystroke.
-    let search_keys = Memo::new(move |_| {
-        Arc::new(
-            list.orders()
-                .map(|orders| orders.iter().map(model::search_key).collect::<Vec<_>>())
+    // Once per list (read first when it arrives); sorting, filtering and paging keep it.
+    let per_list = Memo::new(move |_| {
+        Arc::new(PerList {
+            search_keys: list
+                .orders()
+                .map(|orders| orders.iter().map(model::search_key).collect())
                 .unwrap_or_default(),
-        )
+            now: js_sys::Date::now() as i64,
+        })
     });
     let matching = Memo::new(move |_| {
         let Some(orders) = list.orders() else {
             return Vec::new();
         };
-        let keys = search_keys.get();
+        let per_list = per_list.get();
+        let (keys, now) = (&per_list.search_keys, per_list.now);
         let filter = Filter {
             text: text.get(),
             status: status.get(),
         };
-        let (expiry, now) = (expiry.get(), now.get());
+        let expiry = expiry.get();
         let kept = (0..orders.len())
             .filter(|&i| {
                 let order = &orders[i];
@@ -209,7 +214,7 @@ pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
         page_size,
         window,
         matching,
-        now,
+        per_list,
         expiring_days,
         list,
         core,
