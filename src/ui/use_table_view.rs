@@ -25,9 +25,9 @@ pub(crate) struct TableView {
     sort: RwSignal<Sort>,
     text: RwSignal<String>,
     status: RwSignal<Option<String>>,
-    /// `Some(Expired)` or `Some(ExpiringSoon)` keeps only those orders, with the status filter (both must
-    /// hold); `None` keeps every expiry.
-    expiry: RwSignal<Option<Expiry>>,
+    /// The expiry filter, as a position in [`EXPIRY_CHOICES`]: a `usize` signal because the widget has that
+    /// type already, and every new signal type costs its own copy of the reactive code (about 1 KB).
+    expiry: RwSignal<usize>,
     page: RwSignal<usize>,
     page_size: RwSignal<usize>,
     /// The current page: which rows, of how many.
@@ -83,7 +83,8 @@ impl TableView {
 
     /// `None`: every expiry.
     pub fn filter_expiry(&self, expiry: Option<Expiry>) {
-        self.refine(self.expiry, expiry);
+        let choice = EXPIRY_CHOICES.iter().position(|c| *c == expiry);
+        self.refine(self.expiry, choice.unwrap_or_default());
     }
 
     pub fn set_page_size(&self, size: usize) {
@@ -149,6 +150,11 @@ impl TableView {
     }
 }
 
+/// What the expiry filter can keep: every order, the expired ones, or those expiring within `expiringDays`.
+/// With the status filter, both must hold.
+const EXPIRY_CHOICES: [Option<Expiry>; 3] =
+    [None, Some(Expiry::Expired), Some(Expiry::ExpiringSoon)];
+
 /// What is worked out once per list rather than once per keystroke or per row.
 #[derive(PartialEq, Eq)]
 struct PerList {
@@ -166,7 +172,7 @@ pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
     let sort = RwSignal::new(Sort::default());
     let text = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
-    let expiry = RwSignal::new(None::<Expiry>);
+    let expiry = RwSignal::new(0usize);
     let page = RwSignal::new(0usize);
     let page_size = RwSignal::new(config.page_size);
     // Once per list (read first when it arrives); sorting, filtering and paging keep it.
@@ -189,7 +195,7 @@ pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
             text: text.get(),
             status: status.get(),
         };
-        let expiry = expiry.get();
+        let expiry = EXPIRY_CHOICES.get(expiry.get()).copied().flatten();
         let kept = (0..orders.len())
             .filter(|&i| {
                 let order = &orders[i];
