@@ -76,7 +76,8 @@ impl RelativeSpan {
 ///
 /// Up to days, the future rounds up and the past down: "in 30 days" means at most 30 days are left (the
 /// same test as [`classify`]'s "expiring within 30 days"), "2 days ago" at least two full days passed.
-/// Months and years are approximate anyway and round to the nearest ("in 1 year" for 400 days).
+/// Months and years count whole units, never more than have passed or are left ("6 years ago" for six
+/// years and seven months, "in 1 year" for 400 days).
 pub fn relative_span(moment_ms: i64, now_ms: i64) -> RelativeSpan {
     let diff = moment_ms.saturating_sub(now_ms);
     let past = diff <= 0;
@@ -89,9 +90,7 @@ pub fn relative_span(moment_ms: i64, now_ms: i64) -> RelativeSpan {
         d if d < YEAR => (MONTH, "month"),
         _ => (YEAR, "year"),
     };
-    let count = if size > DAY {
-        (distance + size / 2) / size
-    } else if past {
+    let count = if size > DAY || past {
         distance / size
     } else {
         distance.div_ceil(size)
@@ -189,10 +188,15 @@ mod tests {
         assert_eq!(span(5 * 60_000), (5.0, "minute"));
         assert_eq!(span(-3 * 3_600_000), (-3.0, "hour"));
         assert_eq!(span(59 * DAY_MS), (59.0, "day"));
-        assert_eq!(span(90 * DAY_MS), (3.0, "month"));
+        assert_eq!(
+            span(90 * DAY_MS),
+            (2.0, "month"),
+            "2.96 months: two whole months left"
+        );
+        assert_eq!(span(92 * DAY_MS), (3.0, "month"));
         assert_eq!(span(-(3 * 365 + 10) * DAY_MS), (-3.0, "year"));
-        assert_eq!(span(400 * DAY_MS), (1.0, "year"), "to the nearest");
-        assert_eq!(span(-(2 * 365 + 300) * DAY_MS), (-3.0, "year"));
+        assert_eq!(span(400 * DAY_MS), (1.0, "year"), "whole years");
+        assert_eq!(span(-(6 * 365 + 215) * DAY_MS), (-6.0, "year"), "not 7");
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub(super) static MESSAGES: Messages = Messages {
     expired: "Vencido",
     expiring_soon: "Vence pronto",
     expiry_filter_label: "Vencimiento",
-    any_expiry: "Cualquier fecha de vencimiento",
+    any_expiry: "Cualquier vencimiento",
     export_csv: "Exportar CSV",
     // Column headers.
     common_name_column: "Nombre común",
