@@ -9,7 +9,7 @@ window.sslOrdersDemo = { handle };
 
 const log = document.getElementById("event-log");
 for (const name of ["ssl-orders-ready", "ssl-orders-loaded", "ssl-orders-load-error",
-  "ssl-orders-resend-request", "ssl-orders-email-resent", "ssl-orders-resend-error"]) {
+  "ssl-orders-resend-request", "ssl-orders-email-resent", "ssl-orders-resend-error", "ssl-orders-exported"]) {
   element.addEventListener(name, (event) => {
     const item = document.createElement("li");
     const time = new Date().toLocaleTimeString();

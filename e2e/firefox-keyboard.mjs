@@ -199,6 +199,27 @@ try {
     assert.deepEqual(await state(), { cls: "details-toggle", expanded: "false", region: false });
   });
   // ---- end of the details block ---------------------------------------------------------------------
+  // --- CSV export (issue 15, item 4; branch expiry-csv) -------------------------------------------------
+  await check("Shift+Tab reaches Export CSV; Enter exports every order (ssl-orders-exported, live region)", async () => {
+    // The link click is recorded, not followed: no file is written (the Chromium suite checks the download).
+    await inPage(`window.__exportLinks = [];
+      HTMLAnchorElement.prototype.click = function () { window.__exportLinks.push(this.getAttribute("download")); };
+      return true;`);
+    let f = await focused();
+    for (let i = 0; i < 15 && f?.cls !== "export"; i += 1) {
+      await press(KEY.tab, { shift: true });
+      f = await focused();
+    }
+    assert.equal(f?.cls, "export", `focus on ${JSON.stringify(f)}`);
+    await press(KEY.enter);
+    const exported = await waitFor("ssl-orders-exported",
+      () => inPage("return window.sslOrdersHost.events.find((e) => e.name === 'ssl-orders-exported')?.detail ?? null;"));
+    assert.deepEqual(exported, { rows: 40 });
+    assert.deepEqual(await inPage("return window.__exportLinks;"), ["ssl-orders.csv"]);
+    const status = await inPage("return root.querySelector('[role=status]').textContent;");
+    assert.ok(status.includes("40 orders exported to CSV"), status);
+  });
+  // --- end of CSV export -------------------------------------------------------------------------------
 
   // axe-core in Firefox too, on the table and the open popup in both locales (Chromium runs the full audit).
   const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");

@@ -2,7 +2,7 @@
 // Debian's Chromium driven by playwright-core. Saves screenshots of the main states.
 // Usage: E2E_BASE=http://127.0.0.1:18789 E2E_OUT=dir node e2e/keyboard.mjs
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import { CHROMIUM_ARGS, checker, emulatorClient } from "./lib.mjs";
 
@@ -129,6 +129,22 @@ try {
     assert.ok(!asked[0].query.includes("certificateSigningRequest"), asked[0].query);
   });
   // ---- end of the details block ---------------------------------------------------------------------
+  // --- CSV export (issue 15, item 4; branch expiry-csv) -------------------------------------------------
+  await check("Export CSV from the keyboard downloads ssl-orders.csv: BOM, header row, every order", async () => {
+    await page.locator("#orders button.export").focus();
+    assert.equal((await focused(page)).cls, "export");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    assert.equal(download.suggestedFilename(), "ssl-orders.csv");
+    const bytes = readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "a UTF-8 byte order mark");
+    const lines = bytes.subarray(3).toString("utf8").split("\r\n");
+    assert.equal(lines[0], '"Common name","Certificate type","Status","Ordered","Expires"');
+    assert.equal(lines.length, 1 + 40 + 1, "a header, all 40 orders (not one page), a final CRLF");
+    assert.match(lines[1], /^"[^"]+","[^"]*","[^"]*","\d{4}-\d{2}-\d{2}",/);
+    const status = await page.evaluate(() => document.querySelector("#orders").shadowRoot.querySelector("[role=status]").textContent);
+    assert.match(status, /40 orders exported to CSV/);
+  });
+  // --- end of CSV export -------------------------------------------------------------------------------
 
   await check("the page logged no console errors", async () => {
     assert.deepEqual(consoleErrors, []);

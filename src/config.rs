@@ -1,6 +1,7 @@
 //! The host's configuration: its fields, defaults, and validation with messages a host developer can act on.
 
 use crate::api::{Auth, Credentials, Transport, DEFAULT_API_BASE};
+use crate::expiry::{DEFAULT_EXPIRING_DAYS, MAX_EXPIRING_DAYS};
 use crate::i18n::{Lang, LANG_CHOICES};
 use crate::json::Json;
 use crate::model::{EmailPolicy, EmailType, PAGE_SIZES};
@@ -29,6 +30,8 @@ pub struct Config {
     pub page_size: usize,
     /// Which email each status may resend.
     pub email_policy: EmailPolicy,
+    /// How many days before its expiry an order shows "Expiring soon": 1 to 365.
+    pub expiring_days: u32,
 }
 
 impl Default for Config {
@@ -44,6 +47,7 @@ impl Default for Config {
             lang: None,
             page_size: PAGE_SIZES[0],
             email_policy: EmailPolicy::default(),
+            expiring_days: DEFAULT_EXPIRING_DAYS,
         }
     }
 }
@@ -89,7 +93,8 @@ config_keys!(
     "lang",
     "pageSize",
     "emailTypes",
-    "timeoutMs"
+    "timeoutMs",
+    "expiringDays"
 );
 
 impl Config {
@@ -156,6 +161,12 @@ impl Config {
                     "timeoutMs",
                     "a whole number of milliseconds from 100 to 600000",
                 ))?;
+        }
+        if let Some(v) = present(map, "expiringDays") {
+            config.expiring_days = parse_expiring_days(&v).ok_or(wrong(
+                "expiringDays",
+                "a whole number of days from 1 to 365",
+            ))?;
         }
         if let Some(v) = present(map, "emailTypes") {
             config.email_policy = parse_email_types(&v)?;
@@ -231,6 +242,17 @@ pub fn parse_page_size<J: Json>(v: &J) -> Option<usize> {
         None => v.as_u64()?,
     };
     PAGE_SIZES.iter().copied().find(|size| *size as u64 == n)
+}
+
+/// Parses `expiringDays` (a number, or the `expiring-days` attribute's string): whole days, 1 to 365.
+pub fn parse_expiring_days<J: Json>(v: &J) -> Option<u32> {
+    let days = match v.as_str() {
+        Some(s) => s.trim().parse().ok()?,
+        None => v.as_u64()?,
+    };
+    u32::try_from(days)
+        .ok()
+        .filter(|days| (1..=MAX_EXPIRING_DAYS).contains(days))
 }
 
 const EMAIL_TYPES_EXPECTED: &str =
@@ -407,6 +429,43 @@ mod tests {
                 .auth,
             Auth::Bearer("t".into())
         );
+    }
+
+    #[test]
+    fn expiring_days_default_to_30_and_take_a_number_or_the_attribute_text() {
+        assert_eq!(Config::from_json(&json!({})).unwrap().expiring_days, 30);
+        for (given, days) in [
+            (json!(60), 60),
+            (json!("7"), 7),
+            (json!(" 90 "), 90),
+            (json!(1), 1),
+            (json!(365), 365),
+        ] {
+            let config = Config::from_json(&json!({ "expiringDays": given })).unwrap();
+            assert_eq!(config.expiring_days, days, "{given}");
+        }
+    }
+
+    #[test]
+    fn expiring_days_outside_a_year_or_not_whole_are_refused_by_name() {
+        for bad in [
+            json!(0),
+            json!(366),
+            json!(-5),
+            json!(30.5),
+            json!("30 days"),
+            json!(""),
+            json!(true),
+            json!([30]),
+            json!(4294967326u64),
+        ] {
+            let error = Config::from_json(&json!({ "expiringDays": bad })).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "ssl-orders: \"expiringDays\" must be a whole number of days from 1 to 365",
+                "{bad}"
+            );
+        }
     }
 
     #[test]

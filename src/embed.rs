@@ -20,12 +20,13 @@ const STYLE: &str = include_str!("../style/ssl-orders.css");
 
 /// The attributes `<ssl-orders>` observes, each with the configuration key it sets. Credentials are never
 /// attributes: they are write-only properties (see `element.js`).
-pub const ATTRIBUTES: [(&str, &str); 5] = [
+pub const ATTRIBUTES: [(&str, &str); 6] = [
     ("api-base", "apiBase"),
     ("account-id", "accountId"),
     ("lang", "lang"),
     ("page-size", "pageSize"),
     ("email-types", "emailTypes"),
+    ("expiring-days", "expiringDays"),
 ];
 
 /// Only hands out unique id prefixes; no instance state lives in statics.

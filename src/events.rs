@@ -19,15 +19,19 @@ pub const RESEND_REQUEST: &str = "ssl-orders-resend-request";
 pub const EMAIL_RESENT: &str = "ssl-orders-email-resent";
 /// The resend failed: API error, `false`, timeout or network failure. Detail: [`ResendFailure`].
 pub const RESEND_ERROR: &str = "ssl-orders-resend-error";
+/// The user exported the filtered, sorted list as CSV; the download was handed to the browser. Detail:
+/// [`Exported`].
+pub const EXPORTED: &str = "ssl-orders-exported";
 
 /// Every event the widget dispatches, in the order of a typical session.
-pub const ALL: [&str; 6] = [
+pub const ALL: [&str; 7] = [
     READY,
     LOADED,
     LOAD_ERROR,
     RESEND_REQUEST,
     EMAIL_RESENT,
     RESEND_ERROR,
+    EXPORTED,
 ];
 
 /// Detail of [`LOADED`].
@@ -163,6 +167,19 @@ impl Detail for ResendFailure {
             .set("message", &self.message)
             .set("outcomeUnknown", self.outcome_unknown)
             .done()
+    }
+}
+
+/// Detail of [`EXPORTED`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exported {
+    /// Orders in the file (every page of the filtered list; the header row not counted).
+    pub rows: usize,
+}
+
+impl Detail for Exported {
+    fn to_js(&self) -> JsValue {
+        Fields::new().set("rows", self.rows as f64).done()
     }
 }
 

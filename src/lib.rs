@@ -11,6 +11,8 @@ pub mod config;
 pub mod details;
 pub mod embed;
 pub mod events;
+pub mod expiry;
+pub mod export;
 mod guards;
 pub mod i18n;
 pub mod json;

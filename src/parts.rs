@@ -8,6 +8,10 @@ pub const TOOLBAR: &str = "toolbar";
 pub const FILTER: &str = "filter";
 pub const STATUS_FILTER: &str = "status-filter";
 pub const REFRESH: &str = "refresh";
+/// The expiry filter (any, expired, expiring within N days).
+pub const EXPIRY_FILTER: &str = "expiry-filter";
+/// The CSV export button.
+pub const EXPORT: &str = "export";
 pub const TABLE_WRAP: &str = "table-wrap";
 pub const TABLE: &str = "table";
 pub const HEADER: &str = "header";
@@ -17,6 +21,8 @@ pub const SEND_BUTTON: &str = "send-button";
 pub const DETAILS_BUTTON: &str = "details-button";
 /// The order's details region below its row.
 pub const DETAILS: &str = "details";
+/// The word in the Expires cell of an expired or expiring-soon order.
+pub const EXPIRY_STATUS: &str = "expiry-status";
 pub const PAGER: &str = "pager";
 /// The loading, empty and error panels.
 pub const STATE: &str = "state";
@@ -31,12 +37,14 @@ pub const CANCEL: &str = "cancel";
 pub const CONFIG_ERROR: &str = "config-error";
 
 /// Every part, in the order the manifest lists them.
-pub const ALL: [&str; 21] = [
+pub const ALL: [&str; 24] = [
     BASE,
     TOOLBAR,
     FILTER,
     STATUS_FILTER,
+    EXPIRY_FILTER,
     REFRESH,
+    EXPORT,
     TABLE_WRAP,
     TABLE,
     HEADER,
@@ -44,6 +52,7 @@ pub const ALL: [&str; 21] = [
     SEND_BUTTON,
     DETAILS_BUTTON,
     DETAILS,
+    EXPIRY_STATUS,
     PAGER,
     STATE,
     STATUS,

@@ -23,6 +23,8 @@ export interface SslOrdersConfig {
   emailTypes?: Record<string, "ApproverEmail" | "FulfillmentEmail" | null> | string;
   /** Per-request timeout in milliseconds, 100–600000. Default 30000. */
   timeoutMs?: number;
+  /** Days before its expiry an order shows "Expiring soon", 1–365. Default 30. */
+  expiringDays?: number | string;
 }
 
 export type SslOrdersState = "loading" | "ready" | "empty" | "error" | "unmounted";
@@ -70,9 +72,10 @@ export interface SslOrdersEventMap {
   "ssl-orders-resend-error": CustomEvent<{
     orderId: number; emailType: EmailType; status: number; code: string; message: string; outcomeUnknown: boolean;
   }>;
+  "ssl-orders-exported": CustomEvent<{ rows: number }>;
 }
 
-/** `<ssl-orders api-base account-id lang page-size email-types>`; credentials are properties only. */
+/** `<ssl-orders api-base account-id lang page-size email-types expiring-days>`; credentials are properties only. */
 export interface SslOrdersElement extends HTMLElement {
   /** Write-only: reading gives `undefined`. */
   token: string | undefined;

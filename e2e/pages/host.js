@@ -33,7 +33,7 @@ if (params.has("orders")) {
 
 const events = [];
 for (const name of ["ssl-orders-ready", "ssl-orders-loaded", "ssl-orders-load-error",
-  "ssl-orders-resend-request", "ssl-orders-email-resent", "ssl-orders-resend-error"]) {
+  "ssl-orders-resend-request", "ssl-orders-email-resent", "ssl-orders-resend-error", "ssl-orders-exported"]) {
   element.addEventListener(name, (event) => events.push({ name, detail: event.detail }));
 }
 

@@ -93,4 +93,18 @@ pub(super) static MESSAGES: Messages = Messages {
     modified_label: "Zuletzt geändert",
     validity_label: "Gültigkeit",
     details_label_sentence: |domain| format!("Details zu {domain}"),
+    // Expiry and export.
+    expired: "Abgelaufen",
+    expiring_soon: "Läuft bald ab",
+    expiry_filter_label: "Ablauf",
+    any_expiry: "Jedes Ablaufdatum",
+    export_csv: "CSV exportieren",
+    expiring_within_sentence: |days| format!("Läuft in höchstens {days} Tagen ab"),
+    exported_sentence: |rows| {
+        if rows == 1 {
+            "1 Bestellung als CSV exportiert.".to_owned()
+        } else {
+            format!("{rows} Bestellungen als CSV exportiert.")
+        }
+    },
 };

@@ -51,6 +51,11 @@ pub(super) static MESSAGES: Messages = Messages {
     effective_label: "Valid from",
     modified_label: "Last modified",
     validity_label: "Validity",
+    expired: "Expired",
+    expiring_soon: "Expiring soon",
+    expiry_filter_label: "Expiry",
+    any_expiry: "Any expiry date",
+    export_csv: "Export CSV",
     // Column headers.
     common_name_column: "Common name",
     certificate_type_column: "Certificate type",
@@ -90,4 +95,12 @@ pub(super) static MESSAGES: Messages = Messages {
         format!("The API's answer is larger than the {max_mib} MiB the widget reads.")
     },
     details_label_sentence: |domain| format!("Details for {domain}"),
+    expiring_within_sentence: |days| format!("Expiring within {days} days"),
+    exported_sentence: |rows| {
+        if rows == 1 {
+            "1 order exported to CSV.".to_owned()
+        } else {
+            format!("{rows} orders exported to CSV.")
+        }
+    },
 };

@@ -47,12 +47,17 @@ pub(super) static MESSAGES: Messages = Messages {
     details_loading: "Cargando detalles…",
     details_failed: "No se pudieron cargar los detalles.",
     order_id_label: "ID de pedido",
-    approver_label: "Correo del aprobador",
-    technical_contact_label: "Correo del contacto técnico",
+    approver_label: "Correo electrónico del aprobador",
+    technical_contact_label: "Correo electrónico del contacto técnico",
     status_description_label: "Descripción del estado",
     effective_label: "Válido desde",
     modified_label: "Última modificación",
     validity_label: "Validez",
+    expired: "Caducado",
+    expiring_soon: "Caduca pronto",
+    expiry_filter_label: "Caducidad",
+    any_expiry: "Cualquier caducidad",
+    export_csv: "Exportar CSV",
     // Column headers.
     common_name_column: "Nombre común",
     certificate_type_column: "Tipo de certificado",
@@ -92,4 +97,12 @@ pub(super) static MESSAGES: Messages = Messages {
         format!("La respuesta de la API supera los {max_mib} MiB que lee el widget.")
     },
     details_label_sentence: |domain| format!("Detalles de {domain}"),
+    expiring_within_sentence: |days| format!("Caduca en {days} días o menos"),
+    exported_sentence: |rows| {
+        if rows == 1 {
+            "1 pedido exportado a CSV.".to_owned()
+        } else {
+            format!("{rows} pedidos exportados a CSV.")
+        }
+    },
 };

@@ -94,4 +94,18 @@ pub(super) static MESSAGES: Messages = Messages {
     modified_label: "Dernière modification",
     validity_label: "Validité",
     details_label_sentence: |domain| format!("Détails de {domain}"),
+    // Expiry and export.
+    expired: "Expirée",
+    expiring_soon: "Expire bientôt",
+    expiry_filter_label: "Expiration",
+    any_expiry: "Toute date d'expiration",
+    export_csv: "Exporter en CSV",
+    expiring_within_sentence: |days| format!("Expire dans {days} jours ou moins"),
+    exported_sentence: |rows| {
+        if rows == 1 {
+            "1 commande exportée en CSV.".to_owned()
+        } else {
+            format!("{rows} commandes exportées en CSV.")
+        }
+    },
 };

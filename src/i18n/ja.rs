@@ -91,4 +91,12 @@ pub(super) static MESSAGES: Messages = Messages {
     modified_label: "最終更新日",
     validity_label: "有効期間",
     details_label_sentence: |domain| format!("詳細 ({domain})"),
+    // Expiry and export.
+    expired: "期限切れ",
+    expiring_soon: "まもなく期限切れ",
+    expiry_filter_label: "有効期限",
+    any_expiry: "すべての有効期限",
+    export_csv: "CSV にエクスポート",
+    expiring_within_sentence: |days| format!("{days} 日以内に期限切れ"),
+    exported_sentence: |rows| format!("{rows} 件の注文を CSV にエクスポートしました。"),
 };

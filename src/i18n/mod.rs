@@ -166,6 +166,15 @@ pub struct Messages {
     pub effective_label: &'static str,
     pub modified_label: &'static str,
     pub validity_label: &'static str,
+    /// The Expires cell's word for an order whose expiry has come.
+    pub expired: &'static str,
+    /// The Expires cell's word for an order that expires within `expiringDays`.
+    pub expiring_soon: &'static str,
+    pub expiry_filter_label: &'static str,
+    /// The expiry filter's choice that keeps every order.
+    pub any_expiry: &'static str,
+    /// The export button.
+    pub export_csv: &'static str,
 
     // Column headers, read through `column()`.
     common_name_column: &'static str,
@@ -196,6 +205,10 @@ pub struct Messages {
     response_too_large_sentence: fn(max_mib: usize) -> String,
     /// Accessible name of a row's details button; it starts with the visible word.
     details_label_sentence: fn(domain: &str) -> String,
+    /// The expiry filter's choice "Expiring within 30 days".
+    expiring_within_sentence: fn(days: u32) -> String,
+    /// Announced after an export: how many orders the file holds.
+    exported_sentence: fn(rows: usize) -> String,
 }
 
 /// The text with its first letter in upper case, for a sentence that starts with a name. ASCII only: the
@@ -292,6 +305,16 @@ impl Messages {
     /// Accessible name of a row's details button, which also labels the details region.
     pub fn details_label(&self, domain: &str) -> String {
         (self.details_label_sentence)(domain)
+    }
+
+    /// The expiry filter's choice for orders that expire within `days` days.
+    pub fn expiring_within(&self, days: u32) -> String {
+        (self.expiring_within_sentence)(days)
+    }
+
+    /// The live-region message after a CSV export of `rows` orders.
+    pub fn exported(&self, rows: usize) -> String {
+        (self.exported_sentence)(rows)
     }
 
     /// How an order without a common name is named in labels and sentences.
@@ -623,6 +646,11 @@ mod tests {
                 effective_label,
                 modified_label,
                 validity_label,
+                expired,
+                expiring_soon,
+                expiry_filter_label,
+                any_expiry,
+                export_csv,
                 common_name_column,
                 certificate_type_column,
                 status_column,
@@ -644,6 +672,8 @@ mod tests {
                 list_too_large_sentence,
                 response_too_large_sentence,
                 details_label_sentence,
+                expiring_within_sentence,
+                exported_sentence,
             ]
         }
         let sentences: Vec<Sentence> = vec![
@@ -717,6 +747,17 @@ mod tests {
                 "details_label_sentence",
                 details_label_sentence(DOMAIN),
                 vec![DOMAIN],
+            ),
+            (
+                "expiring_within_sentence",
+                expiring_within_sentence(12345),
+                vec!["12345"],
+            ),
+            ("exported_sentence (one)", exported_sentence(1), vec!["1"]),
+            (
+                "exported_sentence (many)",
+                exported_sentence(12345),
+                vec!["12345"],
             ),
         ];
         (strings, sentences)

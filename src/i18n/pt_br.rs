@@ -93,4 +93,18 @@ pub(super) static MESSAGES: Messages = Messages {
     modified_label: "Última modificação",
     validity_label: "Validade",
     details_label_sentence: |domain| format!("Detalhes de {domain}"),
+    // Expiry and export.
+    expired: "Expirado",
+    expiring_soon: "Expira em breve",
+    expiry_filter_label: "Expiração",
+    any_expiry: "Qualquer data de expiração",
+    export_csv: "Exportar CSV",
+    expiring_within_sentence: |days| format!("Expira em até {days} dias"),
+    exported_sentence: |rows| {
+        if rows == 1 {
+            "1 pedido exportado para CSV.".to_owned()
+        } else {
+            format!("{rows} pedidos exportados para CSV.")
+        }
+    },
 };

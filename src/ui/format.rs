@@ -1,19 +1,29 @@
 //! Dates and times through the browser's `Intl`, in the widget's locale.
 
+use crate::expiry::RelativeSpan;
 use crate::i18n::Lang;
 use crate::model::Timestamp;
 use wasm_bindgen::JsValue;
 
-/// Formats API dates in the widget's locale and the reader's time zone. One `Intl.DateTimeFormat` per
-/// widget: building one per call costs about fifty times more than formatting with it.
-pub(crate) struct DateFormatter(js_sys::Function);
+/// Formats API dates in the widget's locale and the reader's time zone, and spans of time ("in 12 days").
+/// One `Intl` formatter of each kind per widget: building one per call costs about fifty times more than
+/// formatting with it.
+pub(crate) struct DateFormatter(js_sys::Function, js_sys::Intl::RelativeTimeFormat);
 
 impl DateFormatter {
     pub fn new(lang: Lang) -> DateFormatter {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
         let locales = js_sys::Array::of1(&lang.tag().into());
-        DateFormatter(js_sys::Intl::DateTimeFormat::new(&locales, &options).format())
+        DateFormatter(
+            js_sys::Intl::DateTimeFormat::new(&locales, &options).format(),
+            js_sys::Intl::RelativeTimeFormat::new(&locales, &js_sys::Object::new()),
+        )
+    }
+
+    /// "in 12 days", "3 years ago", in the widget's locale.
+    pub fn relative(&self, span: RelativeSpan) -> String {
+        self.1.format(span.value(), span.unit).into()
     }
 
     pub fn format(&self, date: Timestamp) -> String {
@@ -32,6 +42,14 @@ fn js_date(date: Timestamp) -> js_sys::Date {
 /// The machine-readable form of a date for `<time datetime>`.
 pub(crate) fn iso(date: Timestamp) -> String {
     js_date(date).to_iso_string().into()
+}
+
+/// `date` with the offset of the reader's time zone at that moment (for the calendar day the table shows).
+pub(crate) fn in_reader_zone(date: Timestamp) -> Timestamp {
+    Timestamp {
+        epoch_ms: date.epoch_ms,
+        offset_minutes: -(js_date(date).get_timezone_offset() as i32),
+    }
 }
 
 /// Now, as an ISO 8601 UTC string (event details).

@@ -8,6 +8,8 @@
 mod context;
 mod details;
 mod dialog;
+mod download;
+mod expiry_cell;
 mod format;
 mod live_region;
 mod pager;
@@ -44,7 +46,7 @@ pub(crate) fn OrdersWidget(
     WidgetContext {
         core,
         list,
-        table: use_table_view(list, instance.config.page_size),
+        table: use_table_view(core, list),
         resend: use_resend(core, list),
         details: use_order_details(core),
     }

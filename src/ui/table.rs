@@ -6,6 +6,7 @@
 
 use super::context::use_widget;
 use super::details::{DetailsToggle, OrderDetails};
+use super::expiry_cell::ExpiryCell;
 use super::format::iso;
 use super::use_table_view::Row;
 use crate::a11y;
@@ -118,7 +119,7 @@ fn OrderRow(
             <td role="cell" data-label=label(Column::CertificateType)><TextCell value=certificate_type/></td>
             <td role="cell" data-label=label(Column::Status) title=status_description><TextCell value=status_name/></td>
             <td role="cell" data-label=label(Column::Ordered)><DateCell date=create_date absent=t.not_available/></td>
-            <td role="cell" data-label=label(Column::Expires)><DateCell date=expiration_date absent=t.missing_date/></td>
+            <td role="cell" class="expires" data-label=label(Column::Expires)><ExpiryCell date=expiration_date/></td>
             <td role="cell" class="action"><SendCell order/></td>
             <td role="cell" class="details-cell">{toggle}</td>
         </tr>

@@ -1,6 +1,7 @@
-//! The toolbar: text filter, status filter and Refresh.
+//! The toolbar: text filter, status and expiry filters, Refresh and the CSV export.
 
 use super::context::use_widget;
+use crate::expiry::Expiry;
 use crate::model;
 use crate::parts;
 use leptos::prelude::*;
@@ -12,7 +13,9 @@ pub(crate) fn Toolbar() -> impl IntoView {
         <div class="toolbar" part=parts::TOOLBAR>
             <FilterField/>
             <StatusFilter/>
+            <ExpiryFilter/>
             <RefreshButton/>
+            <ExportButton/>
         </div>
     }
 }
@@ -78,6 +81,46 @@ fn RefreshButton() -> impl IntoView {
     view! {
         <button type="button" class="refresh" part=parts::REFRESH on:click=move |_| list.reload()>
             {t.refresh}
+        </button>
+    }
+}
+
+/// Keeps expired orders, or those expiring within `expiringDays`; applies together with the status filter
+/// (both must hold), so "Complete" and "Expiring within 30 days" lists the certificates to renew.
+#[component]
+fn ExpiryFilter() -> impl IntoView {
+    let context = use_widget();
+    let table = context.table;
+    let (t, id) = (context.t, context.id("expiry"));
+    view! {
+        <span class="field">
+            <label for=id.clone()>{t.expiry_filter_label}</label>
+            <select id=id part=parts::EXPIRY_FILTER on:change=move |ev| {
+                table.filter_expiry(match event_target_value(&ev).as_str() {
+                    "expired" => Some(Expiry::Expired),
+                    "expiring" => Some(Expiry::ExpiringSoon),
+                    _ => None,
+                });
+            }>
+                <option value="">{t.any_expiry}</option>
+                <option value="expired">{t.expired}</option>
+                <option value="expiring">{t.expiring_within(table.expiring_days)}</option>
+            </select>
+        </span>
+    }
+}
+
+/// Saves the filtered, sorted list, every page of it, as `ssl-orders.csv`. Disabled while no order
+/// passes the filters (or none is loaded).
+#[component]
+fn ExportButton() -> impl IntoView {
+    let widget = use_widget();
+    let (t, table) = (widget.t, widget.table);
+    view! {
+        <button type="button" class="export" part=parts::EXPORT
+            disabled=move || table.window.with(|w| w.total == 0)
+            on:click=move |_| table.export()>
+            {t.export_csv}
         </button>
     }
 }

@@ -1,6 +1,13 @@
-//! `use_table_view`: sort, filters and paging over the loaded list, and the rows of the current page.
+//! `use_table_view`: sort, filters and paging over the loaded list, the rows of the current page, the one
+//! "now" every expiry is measured against, and the CSV export of the whole filtered list.
 
+use super::context::WidgetCore;
+use super::download;
+use super::format::in_reader_zone;
 use super::use_order_list::OrderList;
+use crate::events;
+use crate::expiry::{self, Expiry};
+use crate::export;
 use crate::model::{self, Column, Filter, Order, PageWindow, Sort};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -18,13 +25,21 @@ pub(crate) struct TableView {
     sort: RwSignal<Sort>,
     text: RwSignal<String>,
     status: RwSignal<Option<String>>,
+    /// The expiry filter, as a position in [`EXPIRY_CHOICES`]: a `usize` signal because the widget has that
+    /// type already, and every new signal type costs its own copy of the reactive code (about 1 KB).
+    expiry: RwSignal<usize>,
     page: RwSignal<usize>,
     page_size: RwSignal<usize>,
     /// The current page: which rows, of how many.
     pub window: Memo<PageWindow>,
     /// Positions in the loaded list that pass the filters, in sort order.
     matching: Memo<Vec<usize>>,
+    /// Worked out once per list: search keys and the list's "now".
+    per_list: Memo<Arc<PerList>>,
+    /// The configured `expiringDays`.
+    pub expiring_days: u32,
     list: OrderList,
+    core: WidgetCore,
 }
 
 impl TableView {
@@ -38,6 +53,12 @@ impl TableView {
 
     pub fn status(&self) -> Option<String> {
         self.status.get()
+    }
+
+    /// The list's "now", which every Expires cell and the expiry filter measure against. Untracked: a new
+    /// list rebuilds the table anyway.
+    pub fn now(&self) -> i64 {
+        self.per_list.with_untracked(|per_list| per_list.now)
     }
 
     pub fn page_size(&self) -> usize {
@@ -60,6 +81,12 @@ impl TableView {
         self.refine(self.status, status);
     }
 
+    /// `None`: every expiry.
+    pub fn filter_expiry(&self, expiry: Option<Expiry>) {
+        let choice = EXPIRY_CHOICES.iter().position(|c| *c == expiry);
+        self.refine(self.expiry, choice.unwrap_or_default());
+    }
+
     pub fn set_page_size(&self, size: usize) {
         self.refine(self.page_size, size);
     }
@@ -77,6 +104,32 @@ impl TableView {
 
     pub fn next_page(&self) {
         self.page.set(self.window.get_untracked().page + 1);
+    }
+
+    /// Saves every order that passes the filters (all pages, in the table's order) as `ssl-orders.csv`,
+    /// with the columns' names in the widget's language and dates on the reader's calendar; then tells the
+    /// host (`ssl-orders-exported`) and the screen reader how many orders the file holds.
+    pub fn export(&self) {
+        let Some(orders) = self.list.orders() else {
+            return;
+        };
+        let core = self.core;
+        let (csv, rows) = self.matching.with_untracked(|matching| {
+            let chosen = matching.iter().filter_map(|&i| orders.get(i));
+            (
+                export::orders_csv(|column| core.t.column(column), chosen, in_reader_zone),
+                matching.len(),
+            )
+        });
+        if download::save(&csv, export::MEDIA_TYPE, export::FILE_NAME).is_ok() {
+            core.announcer.announce(core.t.exported(rows));
+            events::emit(
+                &core.host(),
+                events::EXPORTED,
+                &events::Exported { rows },
+                false,
+            );
+        }
     }
 
     /// The orders of the current page. Only they are cloned.
@@ -97,35 +150,60 @@ impl TableView {
     }
 }
 
-/// The view over `list`, starting at `page_size` rows a page, sorted by expiry.
-pub(crate) fn use_table_view(list: OrderList, page_size: usize) -> TableView {
+/// What the expiry filter can keep: every order, the expired ones, or those expiring within `expiringDays`.
+/// With the status filter, both must hold.
+const EXPIRY_CHOICES: [Option<Expiry>; 3] =
+    [None, Some(Expiry::Expired), Some(Expiry::ExpiringSoon)];
+
+/// What is worked out once per list rather than once per keystroke or per row.
+#[derive(PartialEq, Eq)]
+struct PerList {
+    /// Each order's lower-cased search text ([`model::search_key`]).
+    search_keys: Vec<String>,
+    /// The moment the list arrived, which every Expires cell and the expiry filter measure against, so all
+    /// rows and the filter agree (milliseconds since the epoch, from `Date.now()`).
+    now: i64,
+}
+
+/// The view over `list`, starting at the configured page size, sorted by expiry.
+pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
+    let config = core.config();
+    let expiring_days = config.expiring_days;
     let sort = RwSignal::new(Sort::default());
     let text = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
+    let expiry = RwSignal::new(0usize);
     let page = RwSignal::new(0usize);
-    let page_size = RwSignal::new(page_size);
-
-    // Lower-cased search text per order, computed once per load rather than once per keystroke.
-    let search_keys = Memo::new(move |_| {
-        Arc::new(
-            list.orders()
-                .map(|orders| orders.iter().map(model::search_key).collect::<Vec<_>>())
+    let page_size = RwSignal::new(config.page_size);
+    // Once per list (read first when it arrives); sorting, filtering and paging keep it.
+    let per_list = Memo::new(move |_| {
+        Arc::new(PerList {
+            search_keys: list
+                .orders()
+                .map(|orders| orders.iter().map(model::search_key).collect())
                 .unwrap_or_default(),
-        )
+            now: js_sys::Date::now() as i64,
+        })
     });
     let matching = Memo::new(move |_| {
         let Some(orders) = list.orders() else {
             return Vec::new();
         };
-        let keys = search_keys.get();
+        let per_list = per_list.get();
+        let (keys, now) = (&per_list.search_keys, per_list.now);
         let filter = Filter {
             text: text.get(),
             status: status.get(),
         };
+        let expiry = EXPIRY_CHOICES.get(expiry.get()).copied().flatten();
         let kept = (0..orders.len())
             .filter(|&i| {
+                let order = &orders[i];
                 keys.get(i)
-                    .is_some_and(|key| filter.matches_with_key(&orders[i], key))
+                    .is_some_and(|key| filter.matches_with_key(order, key))
+                    && expiry.is_none_or(|kept| {
+                        expiry::classify(order.expiration_date, now, expiring_days) == kept
+                    })
             })
             .collect();
         model::sorted_indices(&orders, kept, sort.get())
@@ -137,10 +215,14 @@ pub(crate) fn use_table_view(list: OrderList, page_size: usize) -> TableView {
         sort,
         text,
         status,
+        expiry,
         page,
         page_size,
         window,
         matching,
+        per_list,
+        expiring_days,
         list,
+        core,
     }
 }

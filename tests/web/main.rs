@@ -15,6 +15,8 @@ mod support;
 mod cards;
 mod details;
 mod element;
+mod expiry;
+mod export;
 mod hostile;
 mod lifecycle;
 mod list;

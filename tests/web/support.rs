@@ -184,7 +184,7 @@ impl Drop for Fixture {
 }
 
 /// Every event the widget dispatches; a fixture records them all.
-const EVENTS: [&str; 6] = ssl_orders::events::ALL;
+const EVENTS: [&str; ssl_orders::events::ALL.len()] = ssl_orders::events::ALL;
 
 /// `value` as the widget reads JSON in the browser: parsed by `JSON.parse`.
 pub fn parsed(value: Value) -> Parsed {
@@ -375,22 +375,61 @@ pub async fn tick() {
     leptos::task::tick().await;
 }
 
-/// Ticks until `done()` holds; fails the test after about 8 seconds.
+/// Ticks until `done()` holds; fails the test after about 8 seconds (of real time, whatever a
+/// [`FixedClock`] makes `Date.now()` say).
 pub async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let start = js_sys::Date::now();
+    let start = real_now();
     while !done() {
-        assert!(
-            js_sys::Date::now() - start < 8_000.0,
-            "timed out waiting for {what}"
-        );
+        assert!(real_now() - start < 8_000.0, "timed out waiting for {what}");
         tick().await;
     }
 }
 
 /// Lets `ms` milliseconds pass, so that whatever would wrongly follow (a request, an event) can arrive.
 pub async fn pause(ms: f64) {
-    let start = js_sys::Date::now();
-    wait_until("time to pass", || js_sys::Date::now() - start > ms).await;
+    let start = real_now();
+    wait_until("time to pass", || real_now() - start > ms).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clock
+
+#[wasm_bindgen(inline_js = r#"
+const realDateNow = Date.now;
+export function realNow() { return realDateNow.call(Date); }
+export function setClock(ms) { Date.now = () => ms; }
+export function restoreClock() { Date.now = realDateNow; }
+"#)]
+extern "C" {
+    /// The real `Date.now()`, whatever a [`FixedClock`] did to it.
+    #[wasm_bindgen(js_name = realNow)]
+    pub fn real_now() -> f64;
+    #[wasm_bindgen(js_name = setClock)]
+    fn set_clock(epoch_ms: f64);
+    #[wasm_bindgen(js_name = restoreClock)]
+    fn restore_clock();
+}
+
+/// `Date.now()` stopped at a moment of the test's choosing until the clock is dropped.
+pub struct FixedClock;
+
+impl FixedClock {
+    /// Stops `Date.now()` at `epoch_ms`.
+    pub fn at(epoch_ms: i64) -> FixedClock {
+        set_clock(epoch_ms as f64);
+        FixedClock
+    }
+
+    /// Moves the stopped clock to `epoch_ms`.
+    pub fn set(&self, epoch_ms: i64) {
+        set_clock(epoch_ms as f64);
+    }
+}
+
+impl Drop for FixedClock {
+    fn drop(&mut self) {
+        restore_clock();
+    }
 }
 
 /// The emulator at `origin`'s log of /rest requests (preflights included).
@@ -473,6 +512,116 @@ pub fn element_attributes(extra: &[(&str, &str)]) -> JsValue {
         js_sys::Reflect::set(&object, &k.into(), &v.into()).unwrap();
     }
     object.into()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Downloads
+
+#[wasm_bindgen(inline_js = r#"
+// Records every object URL created (with its Blob) and revoked, and every link click, which it swallows:
+// no file is written while a test runs.
+export function downloadSpy() {
+  const record = { blobs: [], urls: [], revoked: [], clicks: [] };
+  const create = URL.createObjectURL, revoke = URL.revokeObjectURL, click = HTMLAnchorElement.prototype.click;
+  URL.createObjectURL = function (blob) {
+    const url = create.call(URL, blob);
+    record.blobs.push(blob);
+    record.urls.push(url);
+    return url;
+  };
+  URL.revokeObjectURL = function (url) { record.revoked.push(url); return revoke.call(URL, url); };
+  HTMLAnchorElement.prototype.click = function () {
+    record.clicks.push({ download: this.getAttribute("download"), href: this.href, connected: this.isConnected });
+  };
+  record.restore = () => {
+    URL.createObjectURL = create;
+    URL.revokeObjectURL = revoke;
+    HTMLAnchorElement.prototype.click = click;
+  };
+  record.types = () => record.blobs.map((b) => b.type);
+  record.fileNames = () => record.clicks.map((c) => c.download);
+  record.hrefs = () => record.clicks.map((c) => c.href);
+  // The bytes as UTF-8, the byte order mark kept (Blob.text() would drop it).
+  record.texts = () => Promise.all(record.blobs.map(async (b) =>
+    new TextDecoder("utf-8", { ignoreBOM: true, fatal: true }).decode(await b.arrayBuffer())));
+  return record;
+}
+"#)]
+extern "C" {
+    /// What [`download_spy()`] recorded: the blobs behind object URLs, revocations and link clicks.
+    pub type DownloadSpy;
+    /// Starts recording (and swallowing link clicks); call `restore()` when done.
+    #[wasm_bindgen(js_name = downloadSpy)]
+    pub fn download_spy() -> DownloadSpy;
+    /// Every object URL created, in order.
+    #[wasm_bindgen(method, getter)]
+    pub fn urls(this: &DownloadSpy) -> Vec<String>;
+    /// Every object URL revoked, in order.
+    #[wasm_bindgen(method, getter)]
+    pub fn revoked(this: &DownloadSpy) -> Vec<String>;
+    /// The media type of each blob.
+    #[wasm_bindgen(method)]
+    pub fn types(this: &DownloadSpy) -> Vec<String>;
+    /// The `download` attribute of each clicked link.
+    #[wasm_bindgen(method, js_name = fileNames)]
+    pub fn file_names(this: &DownloadSpy) -> Vec<String>;
+    /// The `href` of each clicked link.
+    #[wasm_bindgen(method)]
+    pub fn hrefs(this: &DownloadSpy) -> Vec<String>;
+    #[wasm_bindgen(method)]
+    fn texts(this: &DownloadSpy) -> js_sys::Promise;
+    #[wasm_bindgen(method)]
+    pub fn restore(this: &DownloadSpy);
+}
+
+impl DownloadSpy {
+    /// Each blob's bytes as text, the byte order mark kept.
+    pub async fn blob_texts(&self) -> Vec<String> {
+        let texts = wasm_bindgen_futures::JsFuture::from(self.texts())
+            .await
+            .expect("UTF-8 blobs");
+        js_sys::Array::from(&texts)
+            .iter()
+            .filter_map(|t| t.as_string())
+            .collect()
+    }
+}
+
+/// The records of a CSV file as a spreadsheet reads them (after its byte order mark), parsed by `csv-core`.
+pub fn csv_records(text: &str) -> Vec<Vec<String>> {
+    use csv_core::ReadRecordResult;
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv_core::Reader::new();
+    let (mut input, mut records) = (body.as_bytes(), Vec::new());
+    let (mut field, mut ends) = (vec![0u8; 1 << 16], [0usize; 32]);
+    loop {
+        let (result, read, _, count) = reader.read_record(input, &mut field, &mut ends);
+        input = &input[read..];
+        match result {
+            ReadRecordResult::Record => {
+                let mut start = 0;
+                let mut record = Vec::new();
+                for &end in &ends[..count] {
+                    record.push(String::from_utf8_lossy(&field[start..end]).into_owned());
+                    start = end;
+                }
+                records.push(record);
+            }
+            ReadRecordResult::End => return records,
+            ReadRecordResult::InputEmpty => {}
+            other => panic!("unreadable CSV: {other:?}"),
+        }
+    }
+}
+
+/// Sets `select`'s value and tells the widget, as a user's choice does.
+pub async fn choose(f: &Fixture, select: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = f.get(select).unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
 }
 
 // ---------------------------------------------------------------------------------------------
