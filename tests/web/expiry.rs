@@ -115,14 +115,17 @@ async fn the_phrases_and_words_follow_the_widgets_locale() {
     cfg.lang = Some(Lang::Es);
     let (f, _clock) = at_the_boundaries(cfg).await;
     let (phrase, word) = expiry_of(&f, 50005);
-    assert_eq!((phrase.as_str(), word.as_str()), ("hace 3 años", "Vencido"));
+    assert_eq!(
+        (phrase.as_str(), word.as_str()),
+        ("hace 3 años", "Caducado")
+    );
     let (phrase, word) = expiry_of(&f, 50002);
     assert_eq!(
         (phrase.as_str(), word.as_str()),
-        ("dentro de 12 días", "Vence pronto")
+        ("dentro de 12 días", "Caduca pronto")
     );
     let option = f.text("select[part=expiry-filter] option[value=expiring]");
-    assert_eq!(option, "Vence en 30 días o menos");
+    assert_eq!(option, "Caduca en 30 días o menos");
 }
 
 #[wasm_bindgen_test]

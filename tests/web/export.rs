@@ -181,7 +181,7 @@ async fn the_headers_are_the_columns_names_in_the_widgets_language() {
             "Tipo de certificado",
             "Estado",
             "Pedido",
-            "Vence"
+            "Caduca"
         ]
     );
     assert!(f

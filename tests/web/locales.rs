@@ -16,8 +16,8 @@ use web_sys::{Element, HtmlElement};
 struct Shown {
     tag: &'static str,
     caption: &'static str,
-    /// Common name, certificate type, status, ordered, expires, email.
-    headers: [&'static str; 6],
+    /// Common name, certificate type, status, ordered, expires, email, details.
+    headers: [&'static str; 7],
     send: &'static str,
     /// The popup's title for a fulfillment email.
     fulfillment_title: &'static str,
@@ -37,6 +37,7 @@ const GERMAN: Shown = Shown {
         "Bestelldatum",
         "Ablaufdatum",
         "E-Mail",
+        "Details",
     ],
     send: "Senden",
     fulfillment_title: "Auftragserfüllungs-E-Mail erneut senden?",
@@ -55,6 +56,7 @@ const FRENCH: Shown = Shown {
         "Date de commande",
         "Date d'expiration",
         "E-mail",
+        "Détails",
     ],
     send: "Envoyer",
     fulfillment_title: "Renvoyer l'e-mail d'exécution\u{a0}?",
@@ -73,6 +75,7 @@ const JAPANESE: Shown = Shown {
         "注文日",
         "有効期限",
         "E メール",
+        "詳細",
     ],
     send: "送信",
     fulfillment_title: "完了 E メールを再送しますか？",
@@ -91,6 +94,7 @@ const BRAZILIAN_PORTUGUESE: Shown = Shown {
         "Data do pedido",
         "Data de expiração",
         "E-mail",
+        "Detalhes",
     ],
     send: "Enviar",
     fulfillment_title: "Reenviar o e-mail de preenchimento?",
