@@ -320,7 +320,12 @@ for (const s of signatures) {
   s.widget.forEach((w, i) => {
     if (w !== s.vanilla[i]) {
       mismatches += 1;
-      log(`DOM text differs after step ${i} at ${s.orders} orders:\n  widget:  ${w.slice(0, 400)}\n  vanilla: ${s.vanilla[i].slice(0, 400)}`);
+      // Shown from a little before the first character that differs.
+      const v = s.vanilla[i];
+      let at = 0;
+      while (at < w.length && w[at] === v[at]) at += 1;
+      const from = Math.max(0, at - 120);
+      log(`DOM differs after step ${i} at ${s.orders} orders, from character ${at}:\n  widget:  …${w.slice(from, from + 400)}\n  vanilla: …${v.slice(from, from + 400)}`);
     }
   });
 }

@@ -37,7 +37,27 @@ const T = {
   unknownOutcome: "The outcome is unknown: the email may or may not have been sent. You can try again.",
   timeout: "The API did not answer in time.", network: "The API could not be reached.",
   unreadable: "The API sent an answer that could not be read.",
+  notAvailable: "Not available", details: "Details", detailsLoading: "Loading details…",
+  detailsFailed: "The details could not be loaded.", orderIdLabel: "Order ID", approverLabel: "Approver email",
+  technicalContactLabel: "Technical contact email", statusDescriptionLabel: "Status description",
+  effectiveLabel: "Valid from", modifiedLabel: "Last modified", validityLabel: "Validity", expired: "Expired", expiringSoon: "Expiring soon",
+  expiryFilterLabel: "Expiry", anyExpiry: "Any expiry date", exportCsv: "Export CSV",
 };
+const expiringWithin = (days) => `Expiring within ${days} days`;
+const detailsLabel = (name) => `Details for ${name}`;
+const exported = (rows) => (rows === 1 ? "1 order exported to CSV." : `${rows} orders exported to CSV.`);
+const DETAILS_MASK = "mask[technicalContactEmailAddress,effectiveDate,modifyDate]";
+const MONTH_MS = 30.436875 * 86400000;
+
+/** How long a certificate is valid, as [count, "year" | "month"] (src/details.rs), or null. */
+export function validity(effective, expires) {
+  const months = Math.round((expires - effective) / MONTH_MS);
+  if (!(months >= 1 && months <= 1200)) return null;
+  return months % 12 === 0 ? [months / 12, "year"] : [months, "month"];
+}
+
+/** A CSV field as the widget writes it: formula starts made inert, always quoted, quotes doubled. */
+const csvField = (cell) => `"${(/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell).replaceAll('"', '""')}"`;
 const EMAIL_NAME = { ApproverEmail: "approval email", FulfillmentEmail: "fulfillment email" };
 
 let nextInstance = 1;
@@ -121,9 +141,11 @@ export function pageWindow(total, page, size) {
 }
 
 /** The visible rows of a view state: filtered, sorted, paged (also used by the benchmark as the oracle). */
-export function view(orders, { text: filterText = "", status = null, sort, page = 0, pageSize = 25 }) {
+export function view(orders, { text: filterText = "", status = null, expiry = null, now = Date.now(),
+  expiringDays = DEFAULT_EXPIRING_DAYS, sort, page = 0, pageSize = 25 }) {
   const needle = filterText.trim().toLowerCase();
-  const rows = sortOrders(orders.filter((o) => matchesFilter(o, needle, status)), sort);
+  const rows = sortOrders(orders.filter((o) => matchesFilter(o, needle, status)
+    && (expiry === null || classify(o.expires, now, expiringDays) === expiry)), sort);
   const w = pageWindow(rows.length, page, pageSize);
   return { rows: rows.slice(w.start, w.end), window: w };
 }
@@ -136,6 +158,28 @@ export function emailFor(order) {
   if (has("pending") || has("waiting") || has("awaiting")) return "ApproverEmail";
   if (has("complete") || has("issued") || has("fulfilled") || has("approved")) return "FulfillmentEmail";
   return null;
+}
+
+// ---- Expiry: the same rules as src/expiry.rs ------------------------------------------------------
+
+export const DEFAULT_EXPIRING_DAYS = 30;
+const MINUTE = 60000, HOUR = 60 * MINUTE, DAY = 24 * HOUR, MONTH = 2629746000, YEAR = 12 * MONTH;
+
+/** "expired", "expiring" (at most `days` whole days left) or null (valid, or never issued). */
+export function classify(expires, now, days) {
+  if (expires === null) return null;
+  const left = expires - now;
+  return left <= 0 ? "expired" : left <= days * DAY ? "expiring" : null;
+}
+
+/** [value, unit] for Intl.RelativeTimeFormat: future days and smaller round up, the past and months and
+ *  years count whole units; -0 for "0 seconds ago". */
+export function relativeSpan(moment, now) {
+  const diff = moment - now, past = diff <= 0, distance = Math.abs(diff);
+  const [size, unit] = distance < MINUTE ? [1000, "second"] : distance < HOUR ? [MINUTE, "minute"]
+    : distance < DAY ? [HOUR, "hour"] : distance < 2 * MONTH ? [DAY, "day"] : distance < YEAR ? [MONTH, "month"] : [YEAR, "year"];
+  const count = size > DAY || past ? Math.floor(distance / size) : Math.ceil(distance / size);
+  return [past ? -count : count, unit];
 }
 
 export const DEFAULT_SORT = Object.freeze({ column: "expires", direction: "ascending" });
@@ -234,6 +278,12 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
+// Marks the chosen option with the `selected` attribute as well, as the widget does, and selects it.
+function choose(select, value) {
+  for (const option of select.options) option.defaultSelected = option.value === value;
+  select.value = value;
+}
+
 const missing = (hidden) => [el("span", { "aria-hidden": "true" }, T.missingValue), el("span", { class: "visually-hidden" }, hidden)];
 
 function emit(host, name, detail, cancelable = false) {
@@ -245,7 +295,7 @@ export function mountVanilla(host, config = {}) {
   const cfg = {
     apiBase: config.apiBase ?? "https://api.softlayer.com/rest/v3.1", token: config.token ?? null,
     accountId: config.accountId ?? null, pageSize: config.pageSize ?? 25, lang: config.lang ?? "en",
-    timeoutMs: config.timeoutMs ?? 30000,
+    timeoutMs: config.timeoutMs ?? 30000, expiringDays: config.expiringDays ?? DEFAULT_EXPIRING_DAYS,
   };
   const lang = cfg.lang;
   const prefix = `ssl-orders-vanilla-${nextInstance++}`;
@@ -254,8 +304,9 @@ export function mountVanilla(host, config = {}) {
   sheet.replaceSync(cssText);
   root.adoptedStyleSheets = [sheet];
 
-  const dateFormat = { dateStyle: "medium" };
-  const formatDate = (ms) => new Date(ms).toLocaleDateString(lang, dateFormat);
+  // One formatter of each kind per mount, as the widget does.
+  const formatDate = new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format;
+  const relativeFormat = new Intl.RelativeTimeFormat(lang);
   const iso = (ms) => new Date(ms).toISOString();
 
   // State.
@@ -265,6 +316,8 @@ export function mountVanilla(host, config = {}) {
   let sort = DEFAULT_SORT;
   let filterText = "";
   let statusFilter = null;
+  let expiryFilter = null; // null, "expired" or "expiring"
+  let perList = null; // { list, now, keys }: the list's one "now" and lower-cased search keys
   let page = 0;
   let pageSize = cfg.pageSize;
   let generation = 0;
@@ -272,15 +325,22 @@ export function mountVanilla(host, config = {}) {
   let readySent = false;
   let mounted = true;
   const sentAt = new Map();
-  let rowCache = new Map(); // key → <tr> of the rows on screen
+  let rowCache = new Map(); // order → { tr, details } of the rows on screen (keyed like the widget's <For>)
+  const detailsAbort = new AbortController();
+  const openDetails = new Set(); // ids of the orders whose details are open
 
   // Skeleton: toolbar, body slot, live region, dialog.
   const filterInput = el("input", { id: `${prefix}-filter`, type: "search", part: "filter", placeholder: T.filterPlaceholder });
   const statusSelect = el("select", { id: `${prefix}-status`, part: "status-filter" });
+  const expirySelect = el("select", { id: `${prefix}-expiry`, part: "expiry-filter" },
+    el("option", { value: "" }, T.anyExpiry), el("option", { value: "expired" }, T.expired),
+    el("option", { value: "expiring" }, expiringWithin(cfg.expiringDays)));
   const refresh = el("button", { class: "refresh", type: "button", part: "refresh" }, T.refresh);
+  const exportButton = el("button", { class: "export", type: "button", part: "export", disabled: "" }, T.exportCsv);
+  const field = (cls, control, label) => el("span", { class: cls }, el("label", { for: control.id }, label), control);
   const toolbar = el("div", { class: "toolbar", part: "toolbar" },
-    el("label", { for: `${prefix}-filter` }, T.filterLabel), filterInput,
-    el("label", { for: `${prefix}-status` }, T.statusFilterLabel), statusSelect, refresh);
+    field("field filter-field", filterInput, T.filterLabel), field("field", statusSelect, T.statusFilterLabel),
+    field("field", expirySelect, T.expiryFilterLabel), refresh, exportButton);
   const body = document.createDocumentFragment();
   const announcer = el("p", { class: "announcer", role: "status", part: "status" });
   const dialogTitle = el("h2", { id: `${prefix}-dialog-title`, part: "dialog-title" });
@@ -323,14 +383,28 @@ export function mountVanilla(host, config = {}) {
     const options = [el("option", { value: "" }, T.allStatuses)];
     for (const name of names) options.push(el("option", { value: name }, name));
     statusSelect.replaceChildren(...options);
-    statusSelect.value = statusFilter ?? "";
+    choose(statusSelect, statusFilter ?? "");
+  }
+
+  // How an order is named in labels and sentences: its common name, or "order 40001" without one.
+  const displayName = (order) => (order.commonName !== null && order.commonName.trim() !== "" ? order.commonName
+    : order.id !== null ? `order ${order.id}` : "");
+  const textCell = (v) => (v !== null ? [el("span", { class: "cell-text" }, v)] : missing(T.notAvailable));
+  const dateCell = (ms, hidden) => (ms !== null ? [el("time", { datetime: iso(ms) }, formatDate(ms))] : missing(hidden));
+  function expiryCell(ms) {
+    if (ms === null) return missing(T.missingDate);
+    const [value, unit] = relativeSpan(ms, perList.now);
+    const nodes = [el("time", { datetime: iso(ms) }, formatDate(ms)), el("span", { class: "relative" }, relativeFormat.format(value, unit))];
+    const word = classify(ms, perList.now, cfg.expiringDays);
+    if (word !== null) {
+      nodes.push(el("strong", { class: `expiry-status ${word}`, part: "expiry-status" }, word === "expired" ? T.expired : T.expiringSoon));
+    }
+    return nodes;
   }
 
   function rowFor(order) {
-    const name = order.commonName ?? "";
+    const name = displayName(order);
     const email = emailFor(order);
-    const textCell = (v) => (v !== null ? [el("span", { class: "cell-text", title: v }, v)] : missing(T.noEmail));
-    const dateCell = (ms, hidden) => (ms !== null ? [el("time", { datetime: iso(ms) }, formatDate(ms))] : missing(hidden));
     let action;
     if (order.id !== null && email !== null && order.approverEmail !== null) {
       const button = el("button", { class: "send", type: "button", part: "send-button",
@@ -341,13 +415,123 @@ export function mountVanilla(host, config = {}) {
     } else {
       action = missing(T.noEmail);
     }
-    return el("tr", { part: "row", "data-order-id": order.id === null ? null : String(order.id) },
-      el("th", { class: "name", scope: "row" }, el("span", { class: "cell-text", title: name }, name)),
-      el("td", null, ...textCell(order.certificateType)),
-      el("td", { title: order.statusDescription }, ...textCell(order.statusName)),
-      el("td", null, ...dateCell(order.created, T.missingValue)),
-      el("td", null, ...dateCell(order.expires, T.missingDate)),
-      el("td", { class: "action" }, ...action));
+    const toggle = order.id === null ? [] : [el("button", { class: "details-toggle", type: "button", part: "details-button",
+      "aria-expanded": openDetails.has(order.id) ? "true" : "false", "aria-controls": `${prefix}-details-${order.id}`,
+      "aria-label": detailsLabel(name) }, T.details)];
+    if (toggle.length) toggle[0]._details = { order, name };
+    const tr = el("tr", { part: "row", role: "row", "data-order-id": order.id === null ? null : String(order.id) },
+      el("th", { scope: "row", role: "rowheader", class: "name" }, ...textCell(order.commonName)),
+      el("td", { role: "cell", "data-label": COLUMN_LABEL.certificateType }, ...textCell(order.certificateType)),
+      el("td", { role: "cell", "data-label": COLUMN_LABEL.statusName, title: order.statusDescription }, ...textCell(order.statusName)),
+      el("td", { role: "cell", "data-label": COLUMN_LABEL.created }, ...dateCell(order.created, T.notAvailable)),
+      el("td", { role: "cell", class: "expires", "data-label": COLUMN_LABEL.expires }, ...expiryCell(order.expires)),
+      el("td", { role: "cell", class: "action" }, ...action),
+      el("td", { role: "cell", class: "details-cell" }, ...toggle));
+    return { tr, details: toggle.length && openDetails.has(order.id) ? detailsRow(order, name) : null };
+  }
+
+  // ---- Details: the row below an order while it is open; getObject once per order ----
+  const fetchedDetails = new Map(); // id → { state: "loading" | "loaded" | "failed", value }
+  const detailsRegions = new Map(); // id → { region, order } of the open details rows
+  let unitFormats = null; // Intl.NumberFormat per unit, made on first use
+
+  function detailsRow(order, name) {
+    const region = el("div", { role: "region", class: "details", part: "details", id: `${prefix}-details-${order.id}`,
+      "aria-label": detailsLabel(name) });
+    detailsRegions.set(order.id, { region, order });
+    renderDetails(order.id);
+    return el("tr", { class: "details-row", role: "row" }, el("td", { colspan: "7", role: "cell" }, region));
+  }
+
+  function renderDetails(id) {
+    const open = detailsRegions.get(id);
+    if (!open) return;
+    const { region, order } = open;
+    const found = fetchedDetails.get(id);
+    const fetched = found?.state === "loaded" ? found.value : null;
+    const date = (ms) => (ms === null ? null : formatDate(ms));
+    const fields = [[T.orderIdLabel, String(id), T.notAvailable], [T.approverLabel, order.approverEmail, T.notAvailable]];
+    if (fetched) fields.push([T.technicalContactLabel, fetched.technicalContact, T.notAvailable]);
+    fields.push([T.statusDescriptionLabel, order.statusDescription, T.notAvailable],
+      [COLUMN_LABEL.certificateType, order.certificateType, T.notAvailable], [COLUMN_LABEL.created, date(order.created), T.notAvailable]);
+    if (fetched) fields.push([T.effectiveLabel, date(fetched.effective), T.missingDate], [T.modifiedLabel, date(fetched.modified), T.notAvailable]);
+    fields.push([COLUMN_LABEL.expires, date(order.expires), T.missingDate]);
+    if (fetched) {
+      const v = fetched.effective !== null && order.expires !== null ? validity(fetched.effective, order.expires) : null;
+      unitFormats ??= { year: new Intl.NumberFormat(lang, { style: "unit", unit: "year", unitDisplay: "long" }),
+        month: new Intl.NumberFormat(lang, { style: "unit", unit: "month", unitDisplay: "long" }) };
+      fields.push([T.validityLabel, v && unitFormats[v[1]].format(v[0]), T.notAvailable]);
+    }
+    const dl = el("dl", null, ...fields.map(([label, value, absent]) =>
+      el("div", null, el("dt", null, label), el("dd", null, ...(value !== null ? [el("span", null, value)] : missing(absent))))));
+    const note = [];
+    if (found?.state === "failed") {
+      const retry = el("button", { class: "retry", type: "button" }, T.retry);
+      retry.addEventListener("click", () => {
+        // Retry disappears once clicked: the focus goes to the row's details button.
+        region.closest(".details-row")?.previousElementSibling?.querySelector(".details-toggle")?.focus();
+        fetchDetails(id);
+      });
+      note.push(el("p", { class: "details-error" }, `${T.detailsFailed} ${found.value.message}`), retry);
+    } else if (found?.state === "loading") {
+      note.push(el("p", { class: "details-loading" }, el("span", { class: "spinner", "aria-hidden": "true" }), T.detailsLoading));
+    }
+    region.replaceChildren(dl, ...note);
+  }
+
+  async function fetchDetails(id) {
+    fetchedDetails.set(id, { state: "loading" });
+    renderDetails(id);
+    let result;
+    try {
+      const url = `${endpoint(cfg.apiBase, `SoftLayer_Security_Certificate_Request/${id}/getObject`)}?objectMask=${DETAILS_MASK}`;
+      const value = decodeJson(await send(cfg, "GET", url, undefined, detailsAbort.signal));
+      if (!value || typeof value !== "object" || Array.isArray(value)) throw new ApiError("unreadable", T.unreadable);
+      result = { state: "loaded", value: { technicalContact: text(value.technicalContactEmailAddress),
+        effective: parseApiDate(value.effectiveDate), modified: parseApiDate(value.modifyDate) } };
+    } catch (error) {
+      if (error?.kind === "aborted" || !mounted) return;
+      announcer.textContent = `${T.detailsFailed} ${error.message}`;
+      result = { state: "failed", value: error };
+    }
+    fetchedDetails.set(id, result);
+    renderDetails(id);
+  }
+
+  function toggleDetails(button) {
+    const { order, name } = button._details;
+    const row = rowCache.get(order);
+    const opening = !openDetails.has(order.id);
+    if (opening) openDetails.add(order.id); else openDetails.delete(order.id);
+    button.setAttribute("aria-expanded", opening ? "true" : "false");
+    if (row) {
+      row.details?.remove();
+      row.details = opening ? detailsRow(order, name) : null;
+      if (row.details) row.tr.after(row.details);
+    }
+    if (!opening) detailsRegions.delete(order.id);
+    const known = fetchedDetails.get(order.id);
+    if (opening && (!known || known.state === "failed")) fetchDetails(order.id);
+  }
+
+  // ---- Export: the filtered, sorted list, every page of it ----
+  function exportCsv() {
+    if (!visible || visible.list !== list || visible.rows.length === 0) return;
+    const day = (ms) => {
+      if (ms === null) return "";
+      const d = new Date(ms); // the reader's calendar day, as the table shows it
+      return `${String(d.getFullYear()).padStart(4, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    };
+    const lines = [COLUMNS.map((c) => csvField(COLUMN_LABEL[c])).join(",")];
+    for (const o of visible.rows) {
+      lines.push([o.commonName ?? "", o.certificateType ?? "", o.statusName ?? "", day(o.created), day(o.expires)].map(csvField).join(","));
+    }
+    const blob = new Blob([`\ufeff${lines.join("\r\n")}\r\n`], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    el("a", { href: url, download: "ssl-orders.csv" }).click();
+    setTimeout(URL.revokeObjectURL, 1000, url);
+    announcer.textContent = exported(visible.rows.length);
+    emit(host, "ssl-orders-exported", { rows: visible.rows.length });
   }
 
   function buildTable() {
@@ -362,14 +546,16 @@ export function mountVanilla(host, config = {}) {
         announcer.textContent = `Sorted by ${COLUMN_LABEL[column]}, ${sort.direction}.`;
         renderRows();
       });
-      return { column, th: el("th", { scope: "col" }, button), arrow };
+      return { column, th: el("th", { scope: "col", role: "columnheader" }, button), arrow };
     });
-    const tbody = el("tbody");
+    const tbody = el("tbody", { role: "rowgroup" });
+    // One delegated listener for every row's Send and Details buttons.
     tbody.addEventListener("click", (ev) => {
-      const button = ev.target.closest?.("button.send");
-      if (button && button._order) openDialog(button._order, button);
+      const button = ev.target.closest?.("button");
+      if (button?._order) openDialog(button._order, button);
+      else if (button?._details) toggleDetails(button);
     });
-    const noMatch = el("tr", null, el("td", { colspan: "6", class: "no-match" }, T.noMatch));
+    const noMatch = el("tr", { role: "row" }, el("td", { colspan: "7", class: "no-match", role: "cell" }, T.noMatch));
     const range = el("span", { class: "range" });
     const pageOf = el("span", { class: "page-of" });
     const prev = el("button", { class: "prev", type: "button", "aria-label": T.previousPage }, "‹");
@@ -377,14 +563,15 @@ export function mountVanilla(host, config = {}) {
     prev.addEventListener("click", () => { page = Math.max(0, currentWindow.page - 1); renderRows(); });
     next.addEventListener("click", () => { page = currentWindow.page + 1; renderRows(); });
     const sizeSelect = el("select", null, ...PAGE_SIZES.map((s) => el("option", { value: String(s) }, String(s))));
-    sizeSelect.value = String(pageSize);
+    choose(sizeSelect, String(pageSize));
     sizeSelect.addEventListener("change", () => {
       const size = Number.parseInt(sizeSelect.value, 10);
-      if (Number.isFinite(size)) { pageSize = size; page = 0; renderRows(); }
+      if (Number.isFinite(size)) { pageSize = size; page = 0; choose(sizeSelect, String(size)); renderRows(); }
     });
     const wrap = el("div", { class: "table-wrap", part: "table-wrap" },
-      el("table", { part: "table" }, el("caption", null, T.caption),
-        el("thead", { part: "header" }, el("tr", null, ...headers.map((h) => h.th), el("th", { scope: "col" }, T.emailColumn))),
+      el("table", { part: "table", role: "table" }, el("caption", null, T.caption),
+        el("thead", { part: "header", role: "rowgroup" }, el("tr", { role: "row" }, ...headers.map((h) => h.th),
+          el("th", { scope: "col", role: "columnheader" }, T.emailColumn), el("th", { scope: "col", role: "columnheader" }, T.details))),
         tbody));
     const pager = el("div", { class: "pager", part: "pager" }, range,
       el("nav", { "aria-label": T.pagination }, prev, pageOf, next),
@@ -400,10 +587,24 @@ export function mountVanilla(host, config = {}) {
     if (!Array.isArray(list) || list.length === 0) return;
     if (!table) buildTable();
     // Filter + sort only when the list, the filter or the sort changed; paging just slices.
-    if (!visible || visible.list !== list || visible.text !== filterText || visible.status !== statusFilter || visible.sort !== sort) {
+    if (perList?.list !== list) {
+      // Once per list: its "now" and the search keys (the widget's model::search_key).
+      perList = { list, now: Date.now(),
+        keys: list.map((o) => `${(o.commonName ?? "").toLowerCase()}\n${(o.approverEmail ?? "").toLowerCase()}`) };
+    }
+    if (!visible || visible.list !== list || visible.text !== filterText || visible.status !== statusFilter
+      || visible.expiry !== expiryFilter || visible.sort !== sort) {
       const needle = filterText.trim().toLowerCase();
-      visible = { list, text: filterText, status: statusFilter, sort,
-        rows: sortOrders(list.filter((o) => matchesFilter(o, needle, statusFilter)), sort) };
+      const { keys, now } = perList;
+      const kept = [];
+      for (let i = 0; i < list.length; i += 1) {
+        const o = list[i];
+        if (statusFilter !== null && o.statusName !== statusFilter) continue;
+        if (needle !== "" && (needle.includes("\n") || !keys[i].includes(needle))) continue;
+        if (expiryFilter !== null && classify(o.expires, now, cfg.expiringDays) !== expiryFilter) continue;
+        kept.push(o);
+      }
+      visible = { list, text: filterText, status: statusFilter, expiry: expiryFilter, sort, rows: sortOrders(kept, sort) };
     }
     const w = pageWindow(visible.rows.length, page, pageSize);
     const rows = visible.rows.slice(w.start, w.end);
@@ -417,16 +618,17 @@ export function mountVanilla(host, config = {}) {
     rowCache = new Map();
     const nodes = w.total === 0 ? [table.noMatch] : [];
     for (const order of rows) {
-      const key = `${order.id}\u0000${order.commonName}\u0000${order.statusName}`;
-      const tr = previous.get(key) ?? rowFor(order);
-      rowCache.set(key, tr);
-      nodes.push(tr);
+      const row = previous.get(order) ?? rowFor(order);
+      rowCache.set(order, row);
+      nodes.push(row.tr);
+      if (row.details) nodes.push(row.details);
     }
     table.tbody.replaceChildren(...nodes);
     table.range.textContent = w.total === 0 ? "0 of 0" : `${w.start + 1}–${w.end} of ${w.total}`;
     table.pageOf.textContent = `Page ${w.page + 1} of ${w.pages}`;
     table.prev.disabled = w.page === 0;
     table.next.disabled = w.page + 1 >= w.pages;
+    exportButton.disabled = w.total === 0;
   }
 
   function renderBody() {
@@ -443,6 +645,7 @@ export function mountVanilla(host, config = {}) {
       table = null;
       renderRows();
     }
+    if (!Array.isArray(list) || list.length === 0) exportButton.disabled = true;
     renderStatusOptions();
     setState();
   }
@@ -481,7 +684,14 @@ export function mountVanilla(host, config = {}) {
 
   // Toolbar.
   filterInput.addEventListener("input", () => { filterText = filterInput.value; page = 0; renderRows(); });
-  statusSelect.addEventListener("change", () => { statusFilter = statusSelect.value || null; page = 0; renderRows(); });
+  statusSelect.addEventListener("change", () => {
+    statusFilter = statusSelect.value || null;
+    choose(statusSelect, statusSelect.value);
+    page = 0;
+    renderRows();
+  });
+  expirySelect.addEventListener("change", () => { expiryFilter = expirySelect.value || null; page = 0; renderRows(); });
+  exportButton.addEventListener("click", exportCsv);
   refresh.addEventListener("click", startLoad);
 
   // ---- The popup ----
@@ -551,7 +761,7 @@ export function mountVanilla(host, config = {}) {
     if (!error) {
       const time = new Date().toLocaleTimeString(lang, { timeStyle: "short" });
       sentAt.set(order.orderId, time);
-      for (const tr of rowCache.values()) {
+      for (const { tr } of rowCache.values()) {
         if (tr.dataset.orderId === String(order.orderId)) {
           const note = tr.querySelector(".sent-note");
           if (note) note.textContent = `sent at ${time}`;
@@ -581,6 +791,7 @@ export function mountVanilla(host, config = {}) {
       mounted = false;
       generation = Number.MAX_SAFE_INTEGER;
       loadAbort?.abort();
+      detailsAbort.abort();
       if (dialog.open) dialog.close();
       root.replaceChildren();
       root.adoptedStyleSheets = [];
