@@ -8,7 +8,9 @@
 //   BENCH_OUT (target/bench-output),
 //   BENCH_PROFILE="sort@10000,vanilla:mount100@1000" profiles those operations ([impl:]op@orders) with the CDP
 //   sampling profiler and prints where the time goes (with named/, a build keeping wasm names, if served);
-//   BENCH_BUILD=named runs everything on that build.
+//   BENCH_BUILD=named runs everything on that build;
+//   BENCH_EXTRA=1 adds two steps after confirm (open the first row's details, export the list as CSV),
+//   compared and reported, but left out of the geometric mean.
 import { chromium } from "playwright-core";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -132,7 +134,8 @@ async function coldStart() {
 
 // ---- 2. loads and interactions, both implementations in one page --------------------------------------
 const signatures = [];
-const OP_SEQUENCE = ["sort", "filter", "clearFilter", "nextPage", "openPopup", "confirm"];
+const EXTRA_OPS = process.env.BENCH_EXTRA === "1" ? ["openDetails", "export"] : [];
+const OP_SEQUENCE = ["sort", "filter", "clearFilter", "nextPage", "openPopup", "confirm", ...EXTRA_OPS];
 async function interactions(page, orders) {
   await dataset(orders);
   const n = await page.evaluate(() => window.bench.prepare());
@@ -169,6 +172,10 @@ async function interactions(page, orders) {
     if (orders === 1000) {
       rec("openPopup", "open popup (Send click → dialog shown, focus on Cancel)");
       rec("confirm", "confirm → POST resendEmail → ssl-orders-email-resent, dialog closed");
+    }
+    if (EXTRA_OPS.length) {
+      rec("openDetails", `(extra) open details (Details click → getObject → fields shown) (${k})`);
+      rec("export", `(extra) Export CSV of ${k} orders (CSV made, saved, announced)`);
     }
     if (round === 0) signatures.push({ orders, ...sig });
   }
@@ -358,7 +365,7 @@ lines.push(`Served by the emulator: ${Object.entries(served).map(([f, h]) => `${
 lines.push(streamingFallbacks.length
   ? `WARNING: the wasm was not compiled while streaming (${streamingFallbacks.length} fallback warnings: ${streamingFallbacks[0]}).`
   : "The wasm was compiled with WebAssembly.instantiateStreaming in every page (no fallback warning from init()).");
-const whole = [...results.entries()].filter(([k]) => !k.includes(":"));
+const whole = [...results.entries()].filter(([k]) => !k.includes(":") && !EXTRA_OPS.includes(k.split("@")[0]));
 const geo = Math.exp(whole.reduce((a, [, r]) => a + Math.log(median(r.ratio)), 0) / whole.length);
 lines.push("", `Geometric mean of the ${whole.length} top-level ratios: ${geo.toFixed(2)}×.`);
 lines.push("");
