@@ -1,7 +1,7 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
 use super::context::{use_widget, WidgetContext};
-use super::table::MissingValue;
+use super::table::text_or_missing;
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
 use crate::i18n::Lang;
@@ -66,10 +66,7 @@ pub(crate) fn OrderDetails(
                 let values = fields(context, id, &order, fetched)
                     .into_iter()
                     .map(|(label, value, absent)| {
-                        let value = match value {
-                            Some(text) => Either::Left(view! { <span>{text}</span> }),
-                            None => Either::Right(view! { <MissingValue words=absent/> }),
-                        };
+                        let value = text_or_missing(value, None, absent);
                         view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
                     })
                     .collect_view();

@@ -197,10 +197,19 @@ pub(crate) fn TextCell(
     /// The value, if the API gave one.
     value: Option<String>,
 ) -> impl IntoView {
-    let t = use_widget().t;
+    text_or_missing(value, Some("cell-text"), use_widget().t.not_available)
+}
+
+/// A value as text in a `<span>` (of `class`, if any), or the [`MissingValue`] `absent` words. One plain
+/// function for the table's text cells and the details' values: one view type, built once in the bundle.
+pub(crate) fn text_or_missing(
+    value: Option<String>,
+    class: Option<&'static str>,
+    absent: &'static str,
+) -> AnyView {
     match value {
-        Some(value) => view! { <span class="cell-text">{value}</span> }.into_any(),
-        None => view! { <MissingValue words=t.not_available/> }.into_any(),
+        Some(value) => view! { <span class=class>{value}</span> }.into_any(),
+        None => view! { <MissingValue words=absent/> }.into_any(),
     }
 }
 
