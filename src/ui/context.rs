@@ -129,6 +129,16 @@ impl std::ops::Deref for WidgetContext {
     }
 }
 
+/// A reactive value of the widget, read by a plain function. All such closures of one value type are one
+/// type, so Leptos builds its reactive text and attribute code once per value type rather than once per
+/// closure.
+pub(crate) fn reactive<T: 'static>(
+    context: WidgetContext,
+    read: fn(&WidgetContext) -> T,
+) -> impl Fn() -> T + Copy + Send + Sync + 'static {
+    move || read(&context)
+}
+
 /// The context of the widget being rendered. Every part is rendered inside `OrdersWidget`, which
 /// provides it; `expect` with a fixed text rather than `expect_context`, whose message formats a type name.
 pub(crate) fn use_widget() -> WidgetContext {

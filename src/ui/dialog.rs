@@ -1,6 +1,6 @@
 //! The confirmation popup: which email goes to whom, Resend email and Cancel, and the failure with Retry.
 
-use super::context::use_widget;
+use super::context::{reactive, use_widget};
 use crate::a11y;
 use crate::parts;
 use leptos::prelude::*;
@@ -17,13 +17,17 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
         context.id("dialog-desc"),
         context.id("dialog-alert"),
     );
-    let title =
-        move || resend.with_target(|target| target.map(|target| t.dialog_title(target.email)));
-    let text = move || {
-        resend.with_target(|target| {
-            target.map(|target| t.dialog_text(target.email, &target.common_name, &target.recipient))
+    let title = reactive(context, |c| {
+        c.resend
+            .with_target(|target| target.map(|target| c.t.dialog_title(target.email)))
+    });
+    let text = reactive(context, |c| {
+        c.resend.with_target(|target| {
+            target.map(|target| {
+                c.t.dialog_text(target.email, &target.common_name, &target.recipient)
+            })
         })
-    };
+    });
     let described_by = {
         let (desc_id, alert_id) = (desc_id.clone(), alert_id.clone());
         move || {
@@ -49,7 +53,7 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
             aria-describedby=described_by on:close=move |_| resend.closed() on:keydown=keep_tab_inside>
             <h2 id=title_id part=parts::DIALOG_TITLE>{title}</h2>
             <p id=desc_id>{text}</p>
-            <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{move || resend.error()}</p>
+            <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{reactive(context, |c| c.resend.error())}</p>
             <div class="dialog-actions">
                 <button type="button" node_ref=resend.cancel_ref class="cancel" part=parts::CANCEL
                     on:click=move |_| resend.close()>{t.cancel}</button>
@@ -63,23 +67,22 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
 #[component]
 fn ConfirmButton() -> impl IntoView {
     let widget = use_widget();
-    let (t, resend) = (widget.t, widget.resend);
-    let busy = move || resend.busy();
-    let label = move || {
-        if busy() {
-            t.sending
-        } else if resend.has_error() {
-            t.retry
+    let resend = widget.resend;
+    let label = reactive(widget, |c| {
+        if c.resend.busy() {
+            c.t.sending
+        } else if c.resend.has_error() {
+            c.t.retry
         } else {
-            t.resend_email
+            c.t.resend_email
         }
-    };
+    });
     view! {
         <button type="button" node_ref=resend.confirm_ref class="confirm" part=parts::CONFIRM
-            aria-busy=move || if busy() { "true" } else { "false" }
-            aria-disabled=move || busy().then_some("true")
+            aria-busy=reactive(widget, |c| if c.resend.busy() { "true" } else { "false" })
+            aria-disabled=move || resend.busy().then_some("true")
             on:click=move |_| resend.confirm()>
-            <span class="spinner" aria-hidden="true" hidden=move || !busy()></span>
+            <span class="spinner" aria-hidden="true" hidden=reactive(widget, |c| !c.resend.busy())></span>
             {label}
         </button>
     }

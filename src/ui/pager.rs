@@ -1,6 +1,6 @@
 //! The pager: where the page is in the list, previous and next, and rows per page.
 
-use super::context::use_widget;
+use super::context::{reactive, use_widget};
 use crate::model::PAGE_SIZES;
 use crate::parts;
 use leptos::prelude::*;
@@ -10,17 +10,16 @@ use leptos::prelude::*;
 pub(crate) fn Pager() -> impl IntoView {
     let widget = use_widget();
     let (t, table) = (widget.t, widget.table);
-    let window = table.window;
     view! {
         <div class="pager" part=parts::PAGER>
-            <span class="range">{move || window.with(|w| t.range(w.start, w.end, w.total))}</span>
+            <span class="range">{reactive(widget, |c| c.table.window.with(|w| c.t.range(w.start, w.end, w.total)))}</span>
             <nav aria-label=t.pagination>
                 <button type="button" class="prev" aria-label=t.previous_page
-                    disabled=move || window.with(|w| w.page == 0)
+                    disabled=reactive(widget, |c| c.table.window.with(|w| w.page == 0))
                     on:click=move |_| table.previous_page()>"‹"</button>
-                <span class="page-of">{move || window.with(|w| t.page_of(w.page, w.pages))}</span>
+                <span class="page-of">{reactive(widget, |c| c.table.window.with(|w| c.t.page_of(w.page, w.pages)))}</span>
                 <button type="button" class="next" aria-label=t.next_page
-                    disabled=move || window.with(|w| w.page + 1 >= w.pages)
+                    disabled=reactive(widget, |c| c.table.window.with(|w| w.page + 1 >= w.pages))
                     on:click=move |_| table.next_page()>"›"</button>
             </nav>
             <PageSizeSelect/>

@@ -1,6 +1,6 @@
 //! The toolbar: text filter, status and expiry filters, Refresh and the CSV export.
 
-use super::context::use_widget;
+use super::context::{reactive, use_widget};
 use crate::expiry::Expiry;
 use crate::model;
 use crate::parts;
@@ -30,7 +30,7 @@ fn FilterField() -> impl IntoView {
         <span class="field filter-field">
             <label for=id.clone()>{t.filter_label}</label>
             <input id=id type="search" part=parts::FILTER placeholder=t.filter_placeholder
-                prop:value=move || table.text()
+                prop:value=reactive(context, |c| c.table.text())
                 on:input=move |ev| table.filter_text(event_target_value(&ev)) />
         </span>
     }
@@ -66,7 +66,7 @@ fn StatusFilter() -> impl IntoView {
                 let value = event_target_value(&ev);
                 table.filter_status((!value.is_empty()).then_some(value));
             }>
-                <option value="" selected=move || table.status().is_none()>{t.all_statuses}</option>
+                <option value="" selected=reactive(context, |c| c.table.status().is_none())>{t.all_statuses}</option>
                 {options}
             </select>
         </span>
@@ -118,7 +118,7 @@ fn ExportButton() -> impl IntoView {
     let (t, table) = (widget.t, widget.table);
     view! {
         <button type="button" class="export" part=parts::EXPORT
-            disabled=move || table.window.with(|w| w.total == 0)
+            disabled=reactive(widget, |c| c.table.window.with(|w| w.total == 0))
             on:click=move |_| table.export()>
             {t.export_csv}
         </button>
