@@ -139,6 +139,15 @@ pub(crate) fn reactive<T: 'static>(
     move || read(&context)
 }
 
+/// An event handler of the widget, a plain function: all handlers of one event type are one closure type,
+/// so Leptos builds its listener code once per event type rather than once per handler.
+pub(crate) fn handler<E: 'static>(
+    context: WidgetContext,
+    handle: fn(&WidgetContext, E),
+) -> impl Fn(E) + Copy + 'static {
+    move |ev| handle(&context, ev)
+}
+
 /// The context of the widget being rendered. Every part is rendered inside `OrdersWidget`, which
 /// provides it; `expect` with a fixed text rather than `expect_context`, whose message formats a type name.
 pub(crate) fn use_widget() -> WidgetContext {

@@ -1,6 +1,6 @@
 //! The confirmation popup: which email goes to whom, Resend email and Cancel, and the failure with Retry.
 
-use super::context::{reactive, use_widget};
+use super::context::{handler, reactive, use_widget};
 use crate::a11y;
 use crate::parts;
 use leptos::prelude::*;
@@ -56,7 +56,7 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
             <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{reactive(context, |c| c.resend.error())}</p>
             <div class="dialog-actions">
                 <button type="button" node_ref=resend.cancel_ref class="cancel" part=parts::CANCEL
-                    on:click=move |_| resend.close()>{t.cancel}</button>
+                    on:click=handler(context, |c, _| c.resend.close())>{t.cancel}</button>
                 <ConfirmButton/>
             </div>
         </dialog>
@@ -81,7 +81,7 @@ fn ConfirmButton() -> impl IntoView {
         <button type="button" node_ref=resend.confirm_ref class="confirm" part=parts::CONFIRM
             aria-busy=reactive(widget, |c| if c.resend.busy() { "true" } else { "false" })
             aria-disabled=move || resend.busy().then_some("true")
-            on:click=move |_| resend.confirm()>
+            on:click=handler(widget, |c, _| c.resend.confirm())>
             <span class="spinner" aria-hidden="true" hidden=reactive(widget, |c| !c.resend.busy())></span>
             {label}
         </button>

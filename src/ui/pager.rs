@@ -1,6 +1,6 @@
 //! The pager: where the page is in the list, previous and next, and rows per page.
 
-use super::context::{reactive, use_widget};
+use super::context::{handler, reactive, use_widget};
 use crate::model::PAGE_SIZES;
 use crate::parts;
 use leptos::prelude::*;
@@ -9,18 +9,18 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn Pager() -> impl IntoView {
     let widget = use_widget();
-    let (t, table) = (widget.t, widget.table);
+    let t = widget.t;
     view! {
         <div class="pager" part=parts::PAGER>
             <span class="range">{reactive(widget, |c| c.table.window.with(|w| c.t.range(w.start, w.end, w.total)))}</span>
             <nav aria-label=t.pagination>
                 <button type="button" class="prev" aria-label=t.previous_page
                     disabled=reactive(widget, |c| c.table.window.with(|w| w.page == 0))
-                    on:click=move |_| table.previous_page()>"‹"</button>
+                    on:click=handler(widget, |c, _| c.table.previous_page())>"‹"</button>
                 <span class="page-of">{reactive(widget, |c| c.table.window.with(|w| c.t.page_of(w.page, w.pages)))}</span>
                 <button type="button" class="next" aria-label=t.next_page
                     disabled=reactive(widget, |c| c.table.window.with(|w| w.page + 1 >= w.pages))
-                    on:click=move |_| table.next_page()>"›"</button>
+                    on:click=handler(widget, |c, _| c.table.next_page())>"›"</button>
             </nav>
             <PageSizeSelect/>
         </div>
@@ -40,11 +40,11 @@ fn PageSizeSelect() -> impl IntoView {
     view! {
         <label class="page-size">
             {t.page_size_label}
-            <select on:change=move |ev| {
+            <select on:change=handler(widget, |c, ev| {
                 if let Ok(size) = event_target_value(&ev).parse::<usize>() {
-                    table.set_page_size(size);
+                    c.table.set_page_size(size);
                 }
-            }>{options.collect_view()}</select>
+            })>{options.collect_view()}</select>
         </label>
     }
 }

@@ -1,6 +1,6 @@
 //! The list's body for each state: loading, the error with Retry, the empty account, or table and pager.
 
-use super::context::use_widget;
+use super::context::{handler, use_widget};
 use super::pager::Pager;
 use super::table::OrdersTable;
 use super::use_order_list::ListState;
@@ -42,11 +42,11 @@ fn ErrorState(
     error: ApiError,
 ) -> impl IntoView {
     let widget = use_widget();
-    let (t, list) = (widget.t, widget.list);
+    let t = widget.t;
     view! {
         <div class="state error" part=parts::STATE>
             <p role="alert"><strong>{t.load_failed}</strong>" "<span class="api-message">{t.explain(&error)}</span></p>
-            <button type="button" class="retry" on:click=move |_| list.reload()>{t.retry}</button>
+            <button type="button" class="retry" on:click=handler(widget, |c, _| c.list.reload())>{t.retry}</button>
         </div>
     }
 }
