@@ -1,6 +1,6 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
-use super::context::{use_widget, WidgetContext};
+use super::context::{flag, use_widget, WidgetContext};
 use super::table::text_or_missing;
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
@@ -50,7 +50,7 @@ pub(crate) fn OrderDetails(
 ) -> impl IntoView {
     let context = use_widget();
     let (t, details) = (context.t, context.details);
-    let open = Memo::new(move |_| details.is_open(id));
+    let open = flag(context, id, |c, id| c.details.is_open(id));
     let region_id = context.id(&format!("details-{id}"));
     let label = t.details_label(&name);
     move || {

@@ -4,7 +4,7 @@
 //! table roles keep the table's semantics for screen readers when the cells are no longer `display:
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
-use super::context::use_widget;
+use super::context::{flag, use_widget};
 use super::details::{DetailsToggle, OrderDetails};
 use super::expiry_cell::ExpiryCell;
 use super::format::iso;
@@ -26,6 +26,7 @@ const COLUMN_COUNT: usize = Column::ALL.len() + 2;
 pub(crate) fn OrdersTable() -> impl IntoView {
     let widget = use_widget();
     let (t, table) = (widget.t, widget.table);
+    let no_match = flag(widget, 0, |c, _| c.table.window.with(|w| w.total == 0));
     view! {
         <div class="table-wrap" part=parts::TABLE_WRAP on:focusin=|ev| a11y::reveal_focused(&ev)>
             <table part=parts::TABLE role="table">
@@ -38,9 +39,9 @@ pub(crate) fn OrdersTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
-                    <Show when=move || table.window.with(|w| w.total == 0)>
+                    {move || no_match.get().then(|| view! {
                         <tr role="row"><td colspan=COLUMN_COUNT class="no-match" role="cell">{t.no_match}</td></tr>
-                    </Show>
+                    })}
                     // Keyed by position in the loaded list: stable across sorts and filters, and the table is
                     // rebuilt on every load anyway.
                     <For each=move || table.rows() key=|row: &Row| row.key
