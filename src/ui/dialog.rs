@@ -17,11 +17,11 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
         context.id("dialog-desc"),
         context.id("dialog-alert"),
     );
-    let title = reactive(context, |c| {
+    let title = reactive(context, 0, |c, _| {
         c.resend
             .with_target(|target| target.map(|target| c.t.dialog_title(target.email)))
     });
-    let text = reactive(context, |c| {
+    let text = reactive(context, 0, |c, _| {
         c.resend.with_target(|target| {
             target.map(|target| {
                 c.t.dialog_text(target.email, &target.common_name, &target.recipient)
@@ -53,10 +53,10 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
             aria-describedby=described_by on:close=move |_| resend.closed() on:keydown=keep_tab_inside>
             <h2 id=title_id part=parts::DIALOG_TITLE>{title}</h2>
             <p id=desc_id>{text}</p>
-            <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{reactive(context, |c| c.resend.error())}</p>
+            <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{reactive(context, 0, |c, _| c.resend.error())}</p>
             <div class="dialog-actions">
                 <button type="button" node_ref=resend.cancel_ref class="cancel" part=parts::CANCEL
-                    on:click=handler(context, |c, _| c.resend.close())>{t.cancel}</button>
+                    on:click=handler(context, 0, |c, _, _| c.resend.close())>{t.cancel}</button>
                 <ConfirmButton/>
             </div>
         </dialog>
@@ -68,7 +68,7 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
 fn ConfirmButton() -> impl IntoView {
     let widget = use_widget();
     let resend = widget.resend;
-    let label = reactive(widget, |c| {
+    let label = reactive(widget, 0, |c, _| {
         if c.resend.busy() {
             c.t.sending
         } else if c.resend.has_error() {
@@ -79,10 +79,10 @@ fn ConfirmButton() -> impl IntoView {
     });
     view! {
         <button type="button" node_ref=resend.confirm_ref class="confirm" part=parts::CONFIRM
-            aria-busy=reactive(widget, |c| if c.resend.busy() { "true" } else { "false" })
-            aria-disabled=move || resend.busy().then_some("true")
-            on:click=handler(widget, |c, _| c.resend.confirm())>
-            <span class="spinner" aria-hidden="true" hidden=reactive(widget, |c| !c.resend.busy())></span>
+            aria-busy=reactive(widget, 0, |c, _| if c.resend.busy() { "true" } else { "false" })
+            aria-disabled=reactive(widget, 0, |c, _| c.resend.busy().then_some("true"))
+            on:click=handler(widget, 0, |c, _, _| c.resend.confirm())>
+            <span class="spinner" aria-hidden="true" hidden=reactive(widget, 0, |c, _| !c.resend.busy())></span>
             {label}
         </button>
     }

@@ -30,6 +30,6 @@ impl Announcer {
 /// The polite status region every announcement goes to.
 #[component]
 pub(crate) fn LiveRegion() -> impl IntoView {
-    let text = reactive(use_widget(), |c| c.announcer.0.get());
+    let text = reactive(use_widget(), 0, |c, _| c.announcer.0.get());
     view! { <p role="status" class="announcer" part=parts::STATUS>{text}</p> }
 }

@@ -12,15 +12,15 @@ pub(crate) fn Pager() -> impl IntoView {
     let t = widget.t;
     view! {
         <div class="pager" part=parts::PAGER>
-            <span class="range">{reactive(widget, |c| c.table.window.with(|w| c.t.range(w.start, w.end, w.total)))}</span>
+            <span class="range">{reactive(widget, 0, |c, _| c.table.window.with(|w| c.t.range(w.start, w.end, w.total)))}</span>
             <nav aria-label=t.pagination>
                 <button type="button" class="prev" aria-label=t.previous_page
-                    disabled=reactive(widget, |c| c.table.window.with(|w| w.page == 0))
-                    on:click=handler(widget, |c, _| c.table.previous_page())>"‹"</button>
-                <span class="page-of">{reactive(widget, |c| c.table.window.with(|w| c.t.page_of(w.page, w.pages)))}</span>
+                    disabled=reactive(widget, 0, |c, _| c.table.window.with(|w| w.page == 0))
+                    on:click=handler(widget, 0, |c, _, _| c.table.previous_page())>"‹"</button>
+                <span class="page-of">{reactive(widget, 0, |c, _| c.table.window.with(|w| c.t.page_of(w.page, w.pages)))}</span>
                 <button type="button" class="next" aria-label=t.next_page
-                    disabled=reactive(widget, |c| c.table.window.with(|w| w.page + 1 >= w.pages))
-                    on:click=handler(widget, |c, _| c.table.next_page())>"›"</button>
+                    disabled=reactive(widget, 0, |c, _| c.table.window.with(|w| w.page + 1 >= w.pages))
+                    on:click=handler(widget, 0, |c, _, _| c.table.next_page())>"›"</button>
             </nav>
             <PageSizeSelect/>
         </div>
@@ -31,16 +31,16 @@ pub(crate) fn Pager() -> impl IntoView {
 #[component]
 fn PageSizeSelect() -> impl IntoView {
     let widget = use_widget();
-    let (t, table) = (widget.t, widget.table);
+    let t = widget.t;
     let options = PAGE_SIZES.into_iter().map(|size| {
         view! {
-            <option value=size.to_string() selected=move || table.page_size() == size>{size.to_string()}</option>
+            <option value=size.to_string() selected=reactive(widget, size as u64, |c, size| c.table.page_size() as u64 == size)>{size.to_string()}</option>
         }
     });
     view! {
         <label class="page-size">
             {t.page_size_label}
-            <select on:change=handler(widget, |c, ev| {
+            <select on:change=handler(widget, 0, |c, _, ev| {
                 if let Ok(size) = event_target_value(&ev).parse::<usize>() {
                     c.table.set_page_size(size);
                 }

@@ -46,7 +46,7 @@ fn ErrorState(
     view! {
         <div class="state error" part=parts::STATE>
             <p role="alert"><strong>{t.load_failed}</strong>" "<span class="api-message">{t.explain(&error)}</span></p>
-            <button type="button" class="retry" on:click=handler(widget, |c, _| c.list.reload())>{t.retry}</button>
+            <button type="button" class="retry" on:click=handler(widget, 0, |c, _, _| c.list.reload())>{t.retry}</button>
         </div>
     }
 }

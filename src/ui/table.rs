@@ -4,7 +4,7 @@
 //! table roles keep the table's semantics for screen readers when the cells are no longer `display:
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
-use super::context::{flag, use_widget};
+use super::context::{flag, handler, reactive, use_widget};
 use super::details::{DetailsToggle, OrderDetails};
 use super::expiry_cell::ExpiryCell;
 use super::format::iso;
@@ -59,25 +59,30 @@ fn SortableHeader(
     column: Column,
 ) -> impl IntoView {
     let context = use_widget();
-    let table = context.table;
     let t = context.t;
-    let aria_sort = move || {
-        let sort = table.sort();
-        (sort.column == column).then(|| sort.direction.aria())
-    };
-    let arrow = move || {
-        let sort = table.sort();
-        match (sort.column == column, sort.direction) {
+    // The column by its position in `Column::ALL`, the key every reactive value and handler takes.
+    let position = Column::ALL
+        .iter()
+        .position(|&c| c == column)
+        .unwrap_or_default() as u64;
+    let aria_sort = reactive(context, position, |c, position| {
+        let sort = c.table.sort();
+        (sort.column == column_at(position)).then(|| sort.direction.aria())
+    });
+    let arrow = reactive(context, position, |c, position| {
+        let sort = c.table.sort();
+        match (sort.column == column_at(position), sort.direction) {
             (false, _) => "↕",
             (true, Direction::Ascending) => "▲",
             (true, Direction::Descending) => "▼",
         }
-    };
-    let on_click = move |_| {
-        let next = table.sort_by(column);
+    });
+    let on_click = handler(context, position, |c, position, _| {
+        let column = column_at(position);
+        let next = c.table.sort_by(column);
         let ascending = next.direction == Direction::Ascending;
-        context.announcer.announce(t.sorted_by(column, ascending));
-    };
+        c.announcer.announce(c.t.sorted_by(column, ascending));
+    });
     view! {
         <th scope="col" role="columnheader" aria-sort=aria_sort>
             <button type="button" class="sort" on:click=on_click>
@@ -86,6 +91,11 @@ fn SortableHeader(
             </button>
         </th>
     }
+}
+
+/// The column at `position` in [`Column::ALL`].
+fn column_at(position: u64) -> Column {
+    Column::ALL[position as usize % Column::ALL.len()]
 }
 
 /// One order: its common name heads the row; its details, while open, follow in a row of their own.
@@ -167,7 +177,9 @@ fn SendCell(
             .and_then(|target| target.dyn_into::<HtmlElement>().ok());
         resend.open(resend_target.clone(), button);
     };
-    let note = move || resend.sent_note(order_id).map(|time| t.sent_at(&time));
+    let note = reactive(context, order_id, |c, order_id| {
+        c.resend.sent_note(order_id).map(|time| c.t.sent_at(&time))
+    });
     view! {
         <button type="button" class="send" part=parts::SEND_BUTTON aria-label=label on:click=on_send>{t.send}</button>
         <span class="sent-note">{note}</span>

@@ -30,7 +30,7 @@ fn FilterField() -> impl IntoView {
         <span class="field filter-field">
             <label for=id.clone()>{t.filter_label}</label>
             <input id=id type="search" part=parts::FILTER placeholder=t.filter_placeholder
-                prop:value=reactive(context, |c| c.table.text())
+                prop:value=reactive(context, 0, |c, _| c.table.text())
                 on:input=move |ev| table.filter_text(event_target_value(&ev)) />
         </span>
     }
@@ -62,11 +62,11 @@ fn StatusFilter() -> impl IntoView {
     view! {
         <span class="field">
             <label for=id.clone()>{t.status_filter_label}</label>
-            <select id=id part=parts::STATUS_FILTER on:change=handler(context, |c, ev| {
+            <select id=id part=parts::STATUS_FILTER on:change=handler(context, 0, |c, _, ev| {
                 let value = event_target_value(&ev);
                 c.table.filter_status((!value.is_empty()).then_some(value));
             })>
-                <option value="" selected=reactive(context, |c| c.table.status().is_none())>{t.all_statuses}</option>
+                <option value="" selected=reactive(context, 0, |c, _| c.table.status().is_none())>{t.all_statuses}</option>
                 {options}
             </select>
         </span>
@@ -79,7 +79,7 @@ fn RefreshButton() -> impl IntoView {
     let widget = use_widget();
     let t = widget.t;
     view! {
-        <button type="button" class="refresh" part=parts::REFRESH on:click=handler(widget, |c, _| c.list.reload())>
+        <button type="button" class="refresh" part=parts::REFRESH on:click=handler(widget, 0, |c, _, _| c.list.reload())>
             {t.refresh}
         </button>
     }
@@ -95,7 +95,7 @@ fn ExpiryFilter() -> impl IntoView {
     view! {
         <span class="field">
             <label for=id.clone()>{t.expiry_filter_label}</label>
-            <select id=id part=parts::EXPIRY_FILTER on:change=handler(context, |c, ev| {
+            <select id=id part=parts::EXPIRY_FILTER on:change=handler(context, 0, |c, _, ev| {
                 c.table.filter_expiry(match event_target_value(&ev).as_str() {
                     "expired" => Some(Expiry::Expired),
                     "expiring" => Some(Expiry::ExpiringSoon),
@@ -118,8 +118,8 @@ fn ExportButton() -> impl IntoView {
     let t = widget.t;
     view! {
         <button type="button" class="export" part=parts::EXPORT
-            disabled=reactive(widget, |c| c.table.window.with(|w| w.total == 0))
-            on:click=handler(widget, |c, _| c.table.export())>
+            disabled=reactive(widget, 0, |c, _| c.table.window.with(|w| w.total == 0))
+            on:click=handler(widget, 0, |c, _, _| c.table.export())>
             {t.export_csv}
         </button>
     }
