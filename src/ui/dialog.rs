@@ -28,29 +28,27 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
             })
         })
     });
-    let described_by = {
-        let (desc_id, alert_id) = (desc_id.clone(), alert_id.clone());
-        move || {
-            if resend.has_error() {
-                format!("{desc_id} {alert_id}")
-            } else {
-                desc_id.clone()
-            }
+    let described_by = reactive(context, 0, |c, _| {
+        let desc_id = c.id("dialog-desc");
+        if c.resend.has_error() {
+            format!("{desc_id} {}", c.id("dialog-alert"))
+        } else {
+            desc_id
         }
-    };
+    });
     // Native modal dialogs let Tab leave for the browser chrome; wrap it between the two buttons instead.
-    let keep_tab_inside = move |ev: leptos::ev::KeyboardEvent| {
+    let keep_tab_inside = handler(context, 0, |c, _, ev: leptos::ev::KeyboardEvent| {
         if let (Some(Some(first)), Some(Some(last))) = (
-            resend.cancel_ref.try_get_untracked(),
-            resend.confirm_ref.try_get_untracked(),
+            c.resend.cancel_ref.try_get_untracked(),
+            c.resend.confirm_ref.try_get_untracked(),
         ) {
             a11y::wrap_tab(&ev, &first, &last);
         }
-    };
+    });
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=resend.dialog_ref part=parts::DIALOG aria-labelledby=labelled_by
-            aria-describedby=described_by on:close=move |_| resend.closed() on:keydown=keep_tab_inside>
+            aria-describedby=described_by on:close=handler(context, 0, |c, _, _| c.resend.closed()) on:keydown=keep_tab_inside>
             <h2 id=title_id part=parts::DIALOG_TITLE>{title}</h2>
             <p id=desc_id>{text}</p>
             <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{reactive(context, 0, |c, _| c.resend.error())}</p>

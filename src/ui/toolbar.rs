@@ -24,14 +24,13 @@ pub(crate) fn Toolbar() -> impl IntoView {
 #[component]
 fn FilterField() -> impl IntoView {
     let context = use_widget();
-    let table = context.table;
     let (t, id) = (context.t, context.id("filter"));
     view! {
         <span class="field filter-field">
             <label for=id.clone()>{t.filter_label}</label>
             <input id=id type="search" part=parts::FILTER placeholder=t.filter_placeholder
                 prop:value=reactive(context, 0, |c, _| c.table.text())
-                on:input=move |ev| table.filter_text(event_target_value(&ev)) />
+                on:input=handler(context, 0, |c, _, ev| c.table.filter_text(event_target_value(&ev))) />
         </span>
     }
 }
