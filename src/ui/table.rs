@@ -4,7 +4,7 @@
 //! table roles keep the table's semantics for screen readers when the cells are no longer `display:
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
-use super::context::{flag, handler, reactive, use_widget};
+use super::context::{flag, handler, reactive, use_widget, WidgetContext};
 use super::details::{DetailsToggle, OrderDetails};
 use super::expiry_cell::ExpiryCell;
 use super::format::iso;
@@ -154,29 +154,32 @@ fn SendCell(
     order: Order,
 ) -> impl IntoView {
     let context = use_widget();
-    let resend = context.resend;
     let t = context.t;
-    // An order without a common name is still named in labels and sentences ("order 40001").
-    let name = display_name(t, &order);
-    let email = context.config().email_policy.email_for(&order);
-    let (Some(order_id), Some(email), Some(recipient)) =
-        (order.resend_id(), email, order.approver_email)
-    else {
+    let Some(target) = resend_target(&context, &order) else {
         return view! { <MissingValue words=t.no_email/> }.into_any();
     };
-    let label = t.send_label(email, &name);
-    let resend_target = ResendTarget {
+    let label = t.send_label(target.email, &target.common_name);
+    let order_id = target.order_id;
+    // The order is looked up again by its id on click (the loaded list holds it while the row shows), so
+    // the handler is the widget's one click-handler type.
+    let on_send = handler(
+        context,
         order_id,
-        common_name: name,
-        recipient,
-        email,
-    };
-    let on_send = move |ev: leptos::ev::MouseEvent| {
-        let button = ev
-            .current_target()
-            .and_then(|target| target.dyn_into::<HtmlElement>().ok());
-        resend.open(resend_target.clone(), button);
-    };
+        |c, order_id, ev: leptos::ev::MouseEvent| {
+            let target = c.list.orders().and_then(|orders| {
+                let order = orders
+                    .iter()
+                    .find(|order| order.resend_id() == Some(order_id))?;
+                resend_target(c, order)
+            });
+            let button = ev
+                .current_target()
+                .and_then(|target| target.dyn_into::<HtmlElement>().ok());
+            if let Some(target) = target {
+                c.resend.open(target, button);
+            }
+        },
+    );
     let note = reactive(context, order_id, |c, order_id| {
         c.resend.sent_note(order_id).map(|time| c.t.sent_at(&time))
     });
@@ -185,6 +188,18 @@ fn SendCell(
         <span class="sent-note">{note}</span>
     }
     .into_any()
+}
+
+/// What the popup says for `order`, when it can be sent an email: its status allows one, it has an id
+/// the API can take and a recipient. An order without a common name is still named in labels and
+/// sentences ("order 40001").
+fn resend_target(context: &WidgetContext, order: &Order) -> Option<ResendTarget> {
+    Some(ResendTarget {
+        order_id: order.resend_id()?,
+        email: context.config().email_policy.email_for(order)?,
+        recipient: order.approver_email.clone()?,
+        common_name: display_name(context.t, order),
+    })
 }
 
 /// A date as `<time>`, in the widget's locale; `absent` is what a screen reader hears when there is none.
