@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Messages};
 use crate::model::{Column, Direction, Order, Timestamp};
 use crate::parts;
 use crate::resend::ResendTarget;
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -156,7 +157,7 @@ fn SendCell(
     let context = use_widget();
     let t = context.t;
     let Some(target) = resend_target(&context, &order) else {
-        return view! { <MissingValue words=t.no_email/> }.into_any();
+        return Either::Right(view! { <MissingValue words=t.no_email/> });
     };
     let label = t.send_label(target.email, &target.common_name);
     let order_id = target.order_id;
@@ -183,11 +184,10 @@ fn SendCell(
     let note = reactive(context, order_id, |c, order_id| {
         c.resend.sent_note(order_id).map(|time| c.t.sent_at(&time))
     });
-    view! {
+    Either::Left(view! {
         <button type="button" class="send" part=parts::SEND_BUTTON aria-label=label on:click=on_send>{t.send}</button>
         <span class="sent-note">{note}</span>
-    }
-    .into_any()
+    })
 }
 
 /// What the popup says for `order`, when it can be sent an email: its status allows one, it has an id
@@ -213,9 +213,9 @@ pub(crate) fn DateCell(
     let context = use_widget();
     match date {
         Some(date) => {
-            view! { <time datetime=iso(date)>{context.format_date(date)}</time> }.into_any()
+            Either::Left(view! { <time datetime=iso(date)>{context.format_date(date)}</time> })
         }
-        None => view! { <MissingValue words=absent/> }.into_any(),
+        None => Either::Right(view! { <MissingValue words=absent/> }),
     }
 }
 
@@ -234,10 +234,10 @@ pub(crate) fn text_or_missing(
     value: Option<String>,
     class: Option<&'static str>,
     absent: &'static str,
-) -> AnyView {
+) -> impl IntoView {
     match value {
-        Some(value) => view! { <span class=class>{value}</span> }.into_any(),
-        None => view! { <MissingValue words=absent/> }.into_any(),
+        Some(value) => Either::Left(view! { <span class=class>{value}</span> }),
+        None => Either::Right(view! { <MissingValue words=absent/> }),
     }
 }
 
