@@ -1,7 +1,7 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
-use super::context::{use_widget, WidgetContext};
-use super::table::MissingValue;
+use super::context::{flag, handler, reactive, use_widget, WidgetContext};
+use super::table::text_or_missing;
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
 use crate::i18n::Lang;
@@ -23,12 +23,18 @@ pub(crate) fn DetailsToggle(
     name: String,
 ) -> impl IntoView {
     let context = use_widget();
-    let (t, details) = (context.t, context.details);
-    let expanded = move || if details.is_open(id) { "true" } else { "false" };
+    let t = context.t;
+    let expanded = reactive(context, id, |c, id| {
+        if c.details.is_open(id) {
+            "true"
+        } else {
+            "false"
+        }
+    });
     view! {
         <button type="button" class="details-toggle" part=parts::DETAILS_BUTTON aria-expanded=expanded
             aria-controls=context.id(&format!("details-{id}")) aria-label=t.details_label(&name)
-            on:click=move |_| details.toggle(id)>
+            on:click=handler(context, id, |c, id, _| c.details.toggle(id))>
             {t.details}
         </button>
     }
@@ -50,7 +56,7 @@ pub(crate) fn OrderDetails(
 ) -> impl IntoView {
     let context = use_widget();
     let (t, details) = (context.t, context.details);
-    let open = Memo::new(move |_| details.is_open(id));
+    let open = flag(context, id, |c, id| c.details.is_open(id));
     let region_id = context.id(&format!("details-{id}"));
     let label = t.details_label(&name);
     move || {
@@ -66,20 +72,17 @@ pub(crate) fn OrderDetails(
                 let values = fields(context, id, &order, fetched)
                     .into_iter()
                     .map(|(label, value, absent)| {
-                        let value = match value {
-                            Some(text) => Either::Left(view! { <span>{text}</span> }),
-                            None => Either::Right(view! { <MissingValue words=absent/> }),
-                        };
+                        let value = text_or_missing(value, None, absent);
                         view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
                     })
                     .collect_view();
                 let note = match state {
                     Some(DetailsState::Failed(error)) => Either::Left(view! {
                         <p class="details-error">{t.details_failed}" "{t.explain(&error)}</p>
-                        <button type="button" class="retry" on:click=move |ev| {
+                        <button type="button" class="retry" on:click=handler(context, id, |c, id, ev| {
                             focus_toggle_of(&ev);
-                            details.fetch(id);
-                        }>{t.retry}</button>
+                            c.details.fetch(id);
+                        })>{t.retry}</button>
                     }),
                     loading => Either::Right(matches!(loading, Some(DetailsState::Loading)).then(|| view! {
                         <p class="details-loading"><span class="spinner" aria-hidden={"true"}></span>{t.details_loading}</p>

@@ -1,6 +1,6 @@
 //! The confirmation popup: which email goes to whom, Resend email and Cancel, and the failure with Retry.
 
-use super::context::use_widget;
+use super::context::{handler, reactive, use_widget};
 use crate::a11y;
 use crate::parts;
 use leptos::prelude::*;
@@ -17,42 +17,44 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
         context.id("dialog-desc"),
         context.id("dialog-alert"),
     );
-    let title =
-        move || resend.with_target(|target| target.map(|target| t.dialog_title(target.email)));
-    let text = move || {
-        resend.with_target(|target| {
-            target.map(|target| t.dialog_text(target.email, &target.common_name, &target.recipient))
+    let title = reactive(context, 0, |c, _| {
+        c.resend
+            .with_target(|target| target.map(|target| c.t.dialog_title(target.email)))
+    });
+    let text = reactive(context, 0, |c, _| {
+        c.resend.with_target(|target| {
+            target.map(|target| {
+                c.t.dialog_text(target.email, &target.common_name, &target.recipient)
+            })
         })
-    };
-    let described_by = {
-        let (desc_id, alert_id) = (desc_id.clone(), alert_id.clone());
-        move || {
-            if resend.has_error() {
-                format!("{desc_id} {alert_id}")
-            } else {
-                desc_id.clone()
-            }
+    });
+    let described_by = reactive(context, 0, |c, _| {
+        let desc_id = c.id("dialog-desc");
+        if c.resend.has_error() {
+            format!("{desc_id} {}", c.id("dialog-alert"))
+        } else {
+            desc_id
         }
-    };
+    });
     // Native modal dialogs let Tab leave for the browser chrome; wrap it between the two buttons instead.
-    let keep_tab_inside = move |ev: leptos::ev::KeyboardEvent| {
+    let keep_tab_inside = handler(context, 0, |c, _, ev: leptos::ev::KeyboardEvent| {
         if let (Some(Some(first)), Some(Some(last))) = (
-            resend.cancel_ref.try_get_untracked(),
-            resend.confirm_ref.try_get_untracked(),
+            c.resend.cancel_ref.try_get_untracked(),
+            c.resend.confirm_ref.try_get_untracked(),
         ) {
             a11y::wrap_tab(&ev, &first, &last);
         }
-    };
+    });
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=resend.dialog_ref part=parts::DIALOG aria-labelledby=labelled_by
-            aria-describedby=described_by on:close=move |_| resend.closed() on:keydown=keep_tab_inside>
+            aria-describedby=described_by on:close=handler(context, 0, |c, _, _| c.resend.closed()) on:keydown=keep_tab_inside>
             <h2 id=title_id part=parts::DIALOG_TITLE>{title}</h2>
             <p id=desc_id>{text}</p>
-            <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{move || resend.error()}</p>
+            <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{reactive(context, 0, |c, _| c.resend.error())}</p>
             <div class="dialog-actions">
                 <button type="button" node_ref=resend.cancel_ref class="cancel" part=parts::CANCEL
-                    on:click=move |_| resend.close()>{t.cancel}</button>
+                    on:click=handler(context, 0, |c, _, _| c.resend.close())>{t.cancel}</button>
                 <ConfirmButton/>
             </div>
         </dialog>
@@ -63,23 +65,22 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
 #[component]
 fn ConfirmButton() -> impl IntoView {
     let widget = use_widget();
-    let (t, resend) = (widget.t, widget.resend);
-    let busy = move || resend.busy();
-    let label = move || {
-        if busy() {
-            t.sending
-        } else if resend.has_error() {
-            t.retry
+    let resend = widget.resend;
+    let label = reactive(widget, 0, |c, _| {
+        if c.resend.busy() {
+            c.t.sending
+        } else if c.resend.has_error() {
+            c.t.retry
         } else {
-            t.resend_email
+            c.t.resend_email
         }
-    };
+    });
     view! {
         <button type="button" node_ref=resend.confirm_ref class="confirm" part=parts::CONFIRM
-            aria-busy=move || if busy() { "true" } else { "false" }
-            aria-disabled=move || busy().then_some("true")
-            on:click=move |_| resend.confirm()>
-            <span class="spinner" aria-hidden="true" hidden=move || !busy()></span>
+            aria-busy=reactive(widget, 0, |c, _| if c.resend.busy() { "true" } else { "false" })
+            aria-disabled=reactive(widget, 0, |c, _| c.resend.busy().then_some("true"))
+            on:click=handler(widget, 0, |c, _, _| c.resend.confirm())>
+            <span class="spinner" aria-hidden="true" hidden=reactive(widget, 0, |c, _| !c.resend.busy())></span>
             {label}
         </button>
     }

@@ -1,6 +1,6 @@
 //! The live region: what a screen reader hears about things that happen away from the focus.
 
-use super::context::use_widget;
+use super::context::{reactive, use_widget};
 use crate::parts;
 use leptos::prelude::*;
 
@@ -30,6 +30,6 @@ impl Announcer {
 /// The polite status region every announcement goes to.
 #[component]
 pub(crate) fn LiveRegion() -> impl IntoView {
-    let Announcer(text) = use_widget().announcer;
-    view! { <p role="status" class="announcer" part=parts::STATUS>{move || text.get()}</p> }
+    let text = reactive(use_widget(), 0, |c, _| c.announcer.0.get());
+    view! { <p role="status" class="announcer" part=parts::STATUS>{text}</p> }
 }

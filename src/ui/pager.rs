@@ -1,6 +1,6 @@
 //! The pager: where the page is in the list, previous and next, and rows per page.
 
-use super::context::use_widget;
+use super::context::{handler, reactive, use_widget};
 use crate::model::PAGE_SIZES;
 use crate::parts;
 use leptos::prelude::*;
@@ -9,19 +9,18 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn Pager() -> impl IntoView {
     let widget = use_widget();
-    let (t, table) = (widget.t, widget.table);
-    let window = table.window;
+    let t = widget.t;
     view! {
         <div class="pager" part=parts::PAGER>
-            <span class="range">{move || window.with(|w| t.range(w.start, w.end, w.total))}</span>
+            <span class="range">{reactive(widget, 0, |c, _| c.table.window.with(|w| c.t.range(w.start, w.end, w.total)))}</span>
             <nav aria-label=t.pagination>
                 <button type="button" class="prev" aria-label=t.previous_page
-                    disabled=move || window.with(|w| w.page == 0)
-                    on:click=move |_| table.previous_page()>"‹"</button>
-                <span class="page-of">{move || window.with(|w| t.page_of(w.page, w.pages))}</span>
+                    disabled=reactive(widget, 0, |c, _| c.table.window.with(|w| w.page == 0))
+                    on:click=handler(widget, 0, |c, _, _| c.table.previous_page())>"‹"</button>
+                <span class="page-of">{reactive(widget, 0, |c, _| c.table.window.with(|w| c.t.page_of(w.page, w.pages)))}</span>
                 <button type="button" class="next" aria-label=t.next_page
-                    disabled=move || window.with(|w| w.page + 1 >= w.pages)
-                    on:click=move |_| table.next_page()>"›"</button>
+                    disabled=reactive(widget, 0, |c, _| c.table.window.with(|w| w.page + 1 >= w.pages))
+                    on:click=handler(widget, 0, |c, _, _| c.table.next_page())>"›"</button>
             </nav>
             <PageSizeSelect/>
         </div>
@@ -32,20 +31,20 @@ pub(crate) fn Pager() -> impl IntoView {
 #[component]
 fn PageSizeSelect() -> impl IntoView {
     let widget = use_widget();
-    let (t, table) = (widget.t, widget.table);
+    let t = widget.t;
     let options = PAGE_SIZES.into_iter().map(|size| {
         view! {
-            <option value=size.to_string() selected=move || table.page_size() == size>{size.to_string()}</option>
+            <option value=size.to_string() selected=reactive(widget, size as u64, |c, size| c.table.page_size() as u64 == size)>{size.to_string()}</option>
         }
     });
     view! {
         <label class="page-size">
             {t.page_size_label}
-            <select on:change=move |ev| {
+            <select on:change=handler(widget, 0, |c, _, ev| {
                 if let Ok(size) = event_target_value(&ev).parse::<usize>() {
-                    table.set_page_size(size);
+                    c.table.set_page_size(size);
                 }
-            }>{options.collect_view()}</select>
+            })>{options.collect_view()}</select>
         </label>
     }
 }

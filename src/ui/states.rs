@@ -1,11 +1,12 @@
 //! The list's body for each state: loading, the error with Retry, the empty account, or table and pager.
 
-use super::context::use_widget;
+use super::context::{handler, use_widget};
 use super::pager::Pager;
 use super::table::OrdersTable;
 use super::use_order_list::ListState;
 use crate::api::ApiError;
 use crate::parts;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 /// Shows what the list's state calls for. Only a change of state rebuilds it, not a change of rows.
@@ -14,10 +15,10 @@ pub(crate) fn ListBody() -> impl IntoView {
     let list = use_widget().list;
     // Sorting, filtering and paging change rows inside the table; only a new state replaces the body.
     move || match list.state() {
-        ListState::Loading => view! { <LoadingState/> }.into_any(),
-        ListState::Failed(error) => view! { <ErrorState error/> }.into_any(),
-        ListState::Ready(orders) if orders.is_empty() => view! { <EmptyState/> }.into_any(),
-        ListState::Ready(_) => view! { <OrdersTable/> <Pager/> }.into_any(),
+        ListState::Loading => EitherOf4::A(view! { <LoadingState/> }),
+        ListState::Failed(error) => EitherOf4::B(view! { <ErrorState error/> }),
+        ListState::Ready(orders) if orders.is_empty() => EitherOf4::C(view! { <EmptyState/> }),
+        ListState::Ready(_) => EitherOf4::D(view! { <OrdersTable/> <Pager/> }),
     }
 }
 
@@ -42,11 +43,11 @@ fn ErrorState(
     error: ApiError,
 ) -> impl IntoView {
     let widget = use_widget();
-    let (t, list) = (widget.t, widget.list);
+    let t = widget.t;
     view! {
         <div class="state error" part=parts::STATE>
             <p role="alert"><strong>{t.load_failed}</strong>" "<span class="api-message">{t.explain(&error)}</span></p>
-            <button type="button" class="retry" on:click=move |_| list.reload()>{t.retry}</button>
+            <button type="button" class="retry" on:click=handler(widget, 0, |c, _, _| c.list.reload())>{t.retry}</button>
         </div>
     }
 }

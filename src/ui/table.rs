@@ -4,7 +4,7 @@
 //! table roles keep the table's semantics for screen readers when the cells are no longer `display:
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
-use super::context::use_widget;
+use super::context::{flag, handler, reactive, use_widget, WidgetContext};
 use super::details::{DetailsToggle, OrderDetails};
 use super::expiry_cell::ExpiryCell;
 use super::format::iso;
@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Messages};
 use crate::model::{Column, Direction, Order, Timestamp};
 use crate::parts;
 use crate::resend::ResendTarget;
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -26,6 +27,7 @@ const COLUMN_COUNT: usize = Column::ALL.len() + 2;
 pub(crate) fn OrdersTable() -> impl IntoView {
     let widget = use_widget();
     let (t, table) = (widget.t, widget.table);
+    let no_match = flag(widget, 0, |c, _| c.table.window.with(|w| w.total == 0));
     view! {
         <div class="table-wrap" part=parts::TABLE_WRAP on:focusin=|ev| a11y::reveal_focused(&ev)>
             <table part=parts::TABLE role="table">
@@ -38,9 +40,9 @@ pub(crate) fn OrdersTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
-                    <Show when=move || table.window.with(|w| w.total == 0)>
+                    {move || no_match.get().then(|| view! {
                         <tr role="row"><td colspan=COLUMN_COUNT class="no-match" role="cell">{t.no_match}</td></tr>
-                    </Show>
+                    })}
                     // Keyed by position in the loaded list: stable across sorts and filters, and the table is
                     // rebuilt on every load anyway.
                     <For each=move || table.rows() key=|row: &Row| row.key
@@ -58,25 +60,30 @@ fn SortableHeader(
     column: Column,
 ) -> impl IntoView {
     let context = use_widget();
-    let table = context.table;
     let t = context.t;
-    let aria_sort = move || {
-        let sort = table.sort();
-        (sort.column == column).then(|| sort.direction.aria())
-    };
-    let arrow = move || {
-        let sort = table.sort();
-        match (sort.column == column, sort.direction) {
+    // The column by its position in `Column::ALL`, the key every reactive value and handler takes.
+    let position = Column::ALL
+        .iter()
+        .position(|&c| c == column)
+        .unwrap_or_default() as u64;
+    let aria_sort = reactive(context, position, |c, position| {
+        let sort = c.table.sort();
+        (sort.column == column_at(position)).then(|| sort.direction.aria())
+    });
+    let arrow = reactive(context, position, |c, position| {
+        let sort = c.table.sort();
+        match (sort.column == column_at(position), sort.direction) {
             (false, _) => "↕",
             (true, Direction::Ascending) => "▲",
             (true, Direction::Descending) => "▼",
         }
-    };
-    let on_click = move |_| {
-        let next = table.sort_by(column);
+    });
+    let on_click = handler(context, position, |c, position, _| {
+        let column = column_at(position);
+        let next = c.table.sort_by(column);
         let ascending = next.direction == Direction::Ascending;
-        context.announcer.announce(t.sorted_by(column, ascending));
-    };
+        c.announcer.announce(c.t.sorted_by(column, ascending));
+    });
     view! {
         <th scope="col" role="columnheader" aria-sort=aria_sort>
             <button type="button" class="sort" on:click=on_click>
@@ -85,6 +92,11 @@ fn SortableHeader(
             </button>
         </th>
     }
+}
+
+/// The column at `position` in [`Column::ALL`].
+fn column_at(position: u64) -> Column {
+    Column::ALL[position as usize % Column::ALL.len()]
 }
 
 /// One order: its common name heads the row; its details, while open, follow in a row of their own.
@@ -143,35 +155,51 @@ fn SendCell(
     order: Order,
 ) -> impl IntoView {
     let context = use_widget();
-    let resend = context.resend;
     let t = context.t;
-    // An order without a common name is still named in labels and sentences ("order 40001").
-    let name = display_name(t, &order);
-    let email = context.config().email_policy.email_for(&order);
-    let (Some(order_id), Some(email), Some(recipient)) =
-        (order.resend_id(), email, order.approver_email)
-    else {
-        return view! { <MissingValue words=t.no_email/> }.into_any();
+    let Some(target) = resend_target(&context, &order) else {
+        return Either::Right(view! { <MissingValue words=t.no_email/> });
     };
-    let label = t.send_label(email, &name);
-    let resend_target = ResendTarget {
+    let label = t.send_label(target.email, &target.common_name);
+    let order_id = target.order_id;
+    // The order is looked up again by its id on click (the loaded list holds it while the row shows), so
+    // the handler is the widget's one click-handler type.
+    let on_send = handler(
+        context,
         order_id,
-        common_name: name,
-        recipient,
-        email,
-    };
-    let on_send = move |ev: leptos::ev::MouseEvent| {
-        let button = ev
-            .current_target()
-            .and_then(|target| target.dyn_into::<HtmlElement>().ok());
-        resend.open(resend_target.clone(), button);
-    };
-    let note = move || resend.sent_note(order_id).map(|time| t.sent_at(&time));
-    view! {
+        |c, order_id, ev: leptos::ev::MouseEvent| {
+            let target = c.list.orders().and_then(|orders| {
+                let order = orders
+                    .iter()
+                    .find(|order| order.resend_id() == Some(order_id))?;
+                resend_target(c, order)
+            });
+            let button = ev
+                .current_target()
+                .and_then(|target| target.dyn_into::<HtmlElement>().ok());
+            if let Some(target) = target {
+                c.resend.open(target, button);
+            }
+        },
+    );
+    let note = reactive(context, order_id, |c, order_id| {
+        c.resend.sent_note(order_id).map(|time| c.t.sent_at(&time))
+    });
+    Either::Left(view! {
         <button type="button" class="send" part=parts::SEND_BUTTON aria-label=label on:click=on_send>{t.send}</button>
         <span class="sent-note">{note}</span>
-    }
-    .into_any()
+    })
+}
+
+/// What the popup says for `order`, when it can be sent an email: its status allows one, it has an id
+/// the API can take and a recipient. An order without a common name is still named in labels and
+/// sentences ("order 40001").
+fn resend_target(context: &WidgetContext, order: &Order) -> Option<ResendTarget> {
+    Some(ResendTarget {
+        order_id: order.resend_id()?,
+        email: context.config().email_policy.email_for(order)?,
+        recipient: order.approver_email.clone()?,
+        common_name: display_name(context.t, order),
+    })
 }
 
 /// A date as `<time>`, in the widget's locale; `absent` is what a screen reader hears when there is none.
@@ -185,9 +213,9 @@ pub(crate) fn DateCell(
     let context = use_widget();
     match date {
         Some(date) => {
-            view! { <time datetime=iso(date)>{context.format_date(date)}</time> }.into_any()
+            Either::Left(view! { <time datetime=iso(date)>{context.format_date(date)}</time> })
         }
-        None => view! { <MissingValue words=absent/> }.into_any(),
+        None => Either::Right(view! { <MissingValue words=absent/> }),
     }
 }
 
@@ -197,10 +225,19 @@ pub(crate) fn TextCell(
     /// The value, if the API gave one.
     value: Option<String>,
 ) -> impl IntoView {
-    let t = use_widget().t;
+    text_or_missing(value, Some("cell-text"), use_widget().t.not_available)
+}
+
+/// A value as text in a `<span>` (of `class`, if any), or the [`MissingValue`] `absent` words. One plain
+/// function for the table's text cells and the details' values: one view type, built once in the bundle.
+pub(crate) fn text_or_missing(
+    value: Option<String>,
+    class: Option<&'static str>,
+    absent: &'static str,
+) -> impl IntoView {
     match value {
-        Some(value) => view! { <span class="cell-text">{value}</span> }.into_any(),
-        None => view! { <MissingValue words=t.not_available/> }.into_any(),
+        Some(value) => Either::Left(view! { <span class=class>{value}</span> }),
+        None => Either::Right(view! { <MissingValue words=absent/> }),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The toolbar: text filter, status and expiry filters, Refresh and the CSV export.
 
-use super::context::use_widget;
+use super::context::{handler, reactive, use_widget};
 use crate::expiry::Expiry;
 use crate::model;
 use crate::parts;
@@ -24,14 +24,13 @@ pub(crate) fn Toolbar() -> impl IntoView {
 #[component]
 fn FilterField() -> impl IntoView {
     let context = use_widget();
-    let table = context.table;
     let (t, id) = (context.t, context.id("filter"));
     view! {
         <span class="field filter-field">
             <label for=id.clone()>{t.filter_label}</label>
             <input id=id type="search" part=parts::FILTER placeholder=t.filter_placeholder
-                prop:value=move || table.text()
-                on:input=move |ev| table.filter_text(event_target_value(&ev)) />
+                prop:value=reactive(context, 0, |c, _| c.table.text())
+                on:input=handler(context, 0, |c, _, ev| c.table.filter_text(event_target_value(&ev))) />
         </span>
     }
 }
@@ -62,11 +61,11 @@ fn StatusFilter() -> impl IntoView {
     view! {
         <span class="field">
             <label for=id.clone()>{t.status_filter_label}</label>
-            <select id=id part=parts::STATUS_FILTER on:change=move |ev| {
+            <select id=id part=parts::STATUS_FILTER on:change=handler(context, 0, |c, _, ev| {
                 let value = event_target_value(&ev);
-                table.filter_status((!value.is_empty()).then_some(value));
-            }>
-                <option value="" selected=move || table.status().is_none()>{t.all_statuses}</option>
+                c.table.filter_status((!value.is_empty()).then_some(value));
+            })>
+                <option value="" selected=reactive(context, 0, |c, _| c.table.status().is_none())>{t.all_statuses}</option>
                 {options}
             </select>
         </span>
@@ -77,9 +76,9 @@ fn StatusFilter() -> impl IntoView {
 #[component]
 fn RefreshButton() -> impl IntoView {
     let widget = use_widget();
-    let (t, list) = (widget.t, widget.list);
+    let t = widget.t;
     view! {
-        <button type="button" class="refresh" part=parts::REFRESH on:click=move |_| list.reload()>
+        <button type="button" class="refresh" part=parts::REFRESH on:click=handler(widget, 0, |c, _, _| c.list.reload())>
             {t.refresh}
         </button>
     }
@@ -95,13 +94,13 @@ fn ExpiryFilter() -> impl IntoView {
     view! {
         <span class="field">
             <label for=id.clone()>{t.expiry_filter_label}</label>
-            <select id=id part=parts::EXPIRY_FILTER on:change=move |ev| {
-                table.filter_expiry(match event_target_value(&ev).as_str() {
+            <select id=id part=parts::EXPIRY_FILTER on:change=handler(context, 0, |c, _, ev| {
+                c.table.filter_expiry(match event_target_value(&ev).as_str() {
                     "expired" => Some(Expiry::Expired),
                     "expiring" => Some(Expiry::ExpiringSoon),
                     _ => None,
                 });
-            }>
+            })>
                 <option value="">{t.any_expiry}</option>
                 <option value="expired">{t.expired}</option>
                 <option value="expiring">{t.expiring_within(table.expiring_days)}</option>
@@ -115,11 +114,11 @@ fn ExpiryFilter() -> impl IntoView {
 #[component]
 fn ExportButton() -> impl IntoView {
     let widget = use_widget();
-    let (t, table) = (widget.t, widget.table);
+    let t = widget.t;
     view! {
         <button type="button" class="export" part=parts::EXPORT
-            disabled=move || table.window.with(|w| w.total == 0)
-            on:click=move |_| table.export()>
+            disabled=reactive(widget, 0, |c, _| c.table.window.with(|w| w.total == 0))
+            on:click=handler(widget, 0, |c, _, _| c.table.export())>
             {t.export_csv}
         </button>
     }

@@ -169,9 +169,17 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         account_id: StoredValue::new(core.config().account_id),
         running: StoredValue::new_local(None),
     };
-    Effect::new(move |_| {
-        host_reload.track();
-        list.reload();
+    // Both effects read one set of things through plain functions: one effect type, one copy of its code.
+    let (host, ready_sent) = (core.host(), StoredValue::new(false));
+    let watched = Watched {
+        list,
+        host_reload,
+        host,
+        ready_sent,
+    };
+    watch(watched.clone(), |watched| {
+        watched.host_reload.track();
+        watched.list.reload();
     });
     on_cleanup(move || {
         let _ = list.tracker.try_update_value(LoadTracker::close);
@@ -180,15 +188,30 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         }
     });
     // `ssl-orders-ready` once, from an effect, so it follows the first settled list's render.
-    let (host, ready_sent) = (core.host(), StoredValue::new(false));
-    Effect::new(move |_| {
-        let settled = list
+    watch(watched, |watched| {
+        let settled = watched
+            .list
             .state
             .with(|state| !matches!(state, ListState::Loading));
-        if settled && !ready_sent.get_value() {
-            ready_sent.set_value(true);
-            events::emit(&host, events::READY, &events::Empty {}, false);
+        if settled && !watched.ready_sent.get_value() {
+            watched.ready_sent.set_value(true);
+            events::emit(&watched.host, events::READY, &events::Empty {}, false);
         }
     });
     list
+}
+
+/// What the list's effects read: the list, the host's reload trigger, the host and whether
+/// `ssl-orders-ready` was said.
+#[derive(Clone)]
+struct Watched {
+    list: OrderList,
+    host_reload: ArcTrigger,
+    host: web_sys::HtmlElement,
+    ready_sent: StoredValue<bool>,
+}
+
+/// Runs `run` now and again whenever what it read changes.
+fn watch(watched: Watched, run: fn(&Watched)) {
+    Effect::new(move |_| run(&watched));
 }

@@ -8,7 +8,7 @@ use super::use_order_list::OrderList;
 use crate::events;
 use crate::expiry::{self, Expiry};
 use crate::export;
-use crate::model::{self, Column, Filter, Order, PageWindow, Sort};
+use crate::model::{self, Column, Direction, Filter, Order, PageWindow, Sort};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -22,7 +22,8 @@ pub(crate) struct Row {
 /// How the user looks at the list. Every change of sort, filter or page size goes back to the first page.
 #[derive(Clone, Copy)]
 pub(crate) struct TableView {
-    sort: RwSignal<Sort>,
+    /// The sort, as its [`sort_position`]: a `usize` signal, like `expiry`, for the same reason.
+    sort: RwSignal<usize>,
     text: RwSignal<String>,
     status: RwSignal<Option<String>>,
     /// The expiry filter, as a position in [`EXPIRY_CHOICES`]: a `usize` signal because the widget has that
@@ -44,7 +45,7 @@ pub(crate) struct TableView {
 
 impl TableView {
     pub fn sort(&self) -> Sort {
-        self.sort.get()
+        sort_at(self.sort.get())
     }
 
     pub fn text(&self) -> String {
@@ -67,8 +68,8 @@ impl TableView {
 
     /// A header click: sorts by `column`, or flips the direction; returns the new sort.
     pub fn sort_by(&self, column: Column) -> Sort {
-        let next = self.sort.get_untracked().toggled(column);
-        self.refine(self.sort, next);
+        let next = sort_at(self.sort.get_untracked()).toggled(column);
+        self.refine(self.sort, sort_position(next));
         next
     }
 
@@ -155,6 +156,24 @@ impl TableView {
 const EXPIRY_CHOICES: [Option<Expiry>; 3] =
     [None, Some(Expiry::Expired), Some(Expiry::ExpiringSoon)];
 
+/// A sort as a number: its column's position in [`Column::ALL`], twice, plus one when descending.
+fn sort_position(sort: Sort) -> usize {
+    let column = Column::ALL.iter().position(|&c| c == sort.column);
+    column.unwrap_or_default() * 2 + usize::from(sort.direction == Direction::Descending)
+}
+
+/// The sort at `position` ([`sort_position`]).
+fn sort_at(position: usize) -> Sort {
+    Sort {
+        column: Column::ALL[position / 2 % Column::ALL.len()],
+        direction: if position % 2 == 1 {
+            Direction::Descending
+        } else {
+            Direction::Ascending
+        },
+    }
+}
+
 /// What is worked out once per list rather than once per keystroke or per row.
 #[derive(PartialEq, Eq)]
 struct PerList {
@@ -169,7 +188,7 @@ struct PerList {
 pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
     let config = core.config();
     let expiring_days = config.expiring_days;
-    let sort = RwSignal::new(Sort::default());
+    let sort = RwSignal::new(sort_position(Sort::default()));
     let text = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
     let expiry = RwSignal::new(0usize);
@@ -206,7 +225,7 @@ pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
                     })
             })
             .collect();
-        model::sorted_indices(&orders, kept, sort.get())
+        model::sorted_indices(&orders, kept, sort_at(sort.get()))
     });
     let window = Memo::new(move |_| {
         matching.with(|rows| PageWindow::new(rows.len(), page.get(), page_size.get()))
@@ -224,5 +243,21 @@ pub(crate) fn use_table_view(core: WidgetCore, list: OrderList) -> TableView {
         expiring_days,
         list,
         core,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sort_survives_its_position_in_the_sort_signal() {
+        let directions = [Direction::Ascending, Direction::Descending];
+        for column in Column::ALL {
+            for direction in directions {
+                let sort = Sort { column, direction };
+                assert_eq!(sort_at(sort_position(sort)), sort);
+            }
+        }
     }
 }
