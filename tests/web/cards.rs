@@ -1,43 +1,12 @@
 //! Narrow containers: below about 560 px of the widget's own width each order is a card of labelled
 //! fields, with its Send and details buttons in view and nothing to scroll sideways.
 
-use crate::support::{config, control, details_orders, mount_fresh, new_host, tick, Fixture};
+use crate::support::{
+    config, control, details_orders, layout, mount_fresh, new_host, tick, Fixture,
+};
 use serde_json::Value;
 use ssl_orders::mount_widget;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
-
-#[wasm_bindgen(inline_js = r#"
-// How the widget in `root` is laid out: the table's sideways scroll, the first row's display, each data
-// cell's visible label, and whether every Send and details button lies wholly inside the widget and the
-// table's scroller.
-export function layout(root) {
-  const wrap = root.querySelector(".table-wrap");
-  const inside = (r, box) => r.width > 0 && r.height > 0 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
-  const host = root.host.getBoundingClientRect();
-  const clip = wrap.getBoundingClientRect();
-  const buttons = [...root.querySelectorAll("tbody button.send, tbody button.details-toggle")];
-  const row = root.querySelector("tbody tr[part=row]");
-  return JSON.stringify({
-    hostWidth: host.width,
-    wrapScroll: wrap.scrollWidth, wrapClient: wrap.clientWidth,
-    rowDisplay: getComputedStyle(row).display,
-    // Each data cell: its label, whether generated content shows it (Firefox does not resolve attr() in
-    // the computed value), and how far the value sits from the cell's start (the label's column).
-    labels: [...row.querySelectorAll("td[data-label]")].map((td) => ({
-      label: td.dataset.label, before: getComputedStyle(td, "::before").content,
-      indent: td.firstElementChild.getBoundingClientRect().left - td.getBoundingClientRect().left })),
-    buttons: buttons.length,
-    hidden: buttons.filter((b) => { const r = b.getBoundingClientRect(); return !inside(r, host) || !inside(r, clip); })
-      .map((b) => b.getAttribute("aria-label")),
-    roles: [row.getAttribute("role"), row.querySelector("th").getAttribute("role"), row.querySelector("td").getAttribute("role"),
-      root.querySelector("table").getAttribute("role")],
-  });
-}
-"#)]
-extern "C" {
-    fn layout(root: &web_sys::ShadowRoot) -> String;
-}
 
 /// A ready widget whose container is `width` px wide, showing [`details_orders`] and the generated list.
 async fn widget_at(width: u32) -> Fixture {

@@ -3,7 +3,7 @@
 use crate::support::{
     alert_text, config, control, create_element, element_attributes, element_state, fixture,
     inject_fault, js_config, mount_fresh, new_host, outbox, pause, record_events, resend_posts,
-    spy, tick, wait_for_host_state, wait_until, Spy, ACCOUNT, EMULATOR, TOKEN,
+    spy, tick, unmount_on, wait_for_host_state, wait_until, Spy, ACCOUNT, EMULATOR, TOKEN,
 };
 use serde_json::json;
 use ssl_orders::events::{EMAIL_RESENT, LOADED, RESEND_ERROR, RESEND_REQUEST};
@@ -18,16 +18,6 @@ use web_sys::HtmlElement;
 fn list_requests_pending(spy: &Spy) -> bool {
     let signals = js_sys::Reflect::get(spy, &"signals".into()).unwrap();
     js_sys::Array::from(&signals).length() >= 2 // statuses, then the list
-}
-
-#[wasm_bindgen(inline_js = r#"
-export function unmountOn(el, name, handle) {
-  el.addEventListener(name, () => handle.unmount(), { once: true });
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = unmountOn)]
-    fn unmount_on(el: &HtmlElement, name: &str, handle: &JsValue);
 }
 
 async fn unmounting_in_a_listener_is_safe(event: &str) {

@@ -394,11 +394,110 @@ pub async fn pause(ms: f64) {
 // ---------------------------------------------------------------------------------------------
 // Clock
 
+// Every JavaScript helper of the browser suite, in ONE module: the test runner's page loads each
+// inline module as its own request, and with seven of them it stalled, intermittently, before the first test.
 #[wasm_bindgen(inline_js = r#"
 const realDateNow = Date.now;
 export function realNow() { return realDateNow.call(Date); }
 export function setClock(ms) { Date.now = () => ms; }
 export function restoreClock() { Date.now = realDateNow; }
+
+export function createElement(attributes, token) {
+  const el = document.createElement("ssl-orders");
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  document.body.append(el);
+  el.token = token;
+  return el;
+}
+export function elementState(el) { return el.state; }
+export function readProperty(el, name) { return el[name]; }
+export function setProperty(el, name, value) { el[name] = value; }
+export function elementError(el) { return el.error ? String(el.error.message ?? el.error) : null; }
+export function isDefined() { return customElements.get("ssl-orders") !== undefined; }
+
+// Records every object URL created (with its Blob) and revoked, and every link click, which it swallows:
+// no file is written while a test runs.
+export function downloadSpy() {
+  const record = { blobs: [], urls: [], revoked: [], clicks: [] };
+  const create = URL.createObjectURL, revoke = URL.revokeObjectURL, click = HTMLAnchorElement.prototype.click;
+  URL.createObjectURL = function (blob) {
+    const url = create.call(URL, blob);
+    record.blobs.push(blob);
+    record.urls.push(url);
+    return url;
+  };
+  URL.revokeObjectURL = function (url) { record.revoked.push(url); return revoke.call(URL, url); };
+  HTMLAnchorElement.prototype.click = function () {
+    record.clicks.push({ download: this.getAttribute("download"), href: this.href, connected: this.isConnected });
+  };
+  record.restore = () => {
+    URL.createObjectURL = create;
+    URL.revokeObjectURL = revoke;
+    HTMLAnchorElement.prototype.click = click;
+  };
+  record.types = () => record.blobs.map((b) => b.type);
+  record.fileNames = () => record.clicks.map((c) => c.download);
+  record.hrefs = () => record.clicks.map((c) => c.href);
+  // The bytes as UTF-8, the byte order mark kept (Blob.text() would drop it).
+  record.texts = () => Promise.all(record.blobs.map(async (b) =>
+    new TextDecoder("utf-8", { ignoreBOM: true, fatal: true }).decode(await b.arrayBuffer())));
+  return record;
+}
+
+// Records the AbortSignal, URL and redirect mode of every fetch, and every listener added to or removed from
+// targets outside shadow roots (window, document, hosts, AbortSignals).
+export function spy() {
+  const record = { signals: [], added: 0, removed: 0 };
+  const fetch = window.fetch, add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
+  const outside = (t) => !(t instanceof Node) || !(t.getRootNode() instanceof ShadowRoot);
+  record.urls = [];
+  record.redirects = [];
+  window.fetch = function (input, init) {
+    record.signals.push(input?.signal ?? init?.signal);
+    // A Request's url is absolute: resolved when it was built, as the browser will send it.
+    record.urls.push(typeof input === "string" ? input : input?.url);
+    // The redirect mode the browser applies: init's, else the Request's, else fetch's default.
+    const ofRequest = input instanceof Request ? input.redirect : "follow";
+    record.redirects.push(init && "redirect" in init ? init.redirect : ofRequest);
+    return fetch.apply(this, arguments);
+  };
+  EventTarget.prototype.addEventListener = function () { if (outside(this)) record.added += 1; return add.apply(this, arguments); };
+  EventTarget.prototype.removeEventListener = function () { if (outside(this)) record.removed += 1; return remove.apply(this, arguments); };
+  record.restore = () => { window.fetch = fetch; EventTarget.prototype.addEventListener = add; EventTarget.prototype.removeEventListener = remove; };
+  record.aborted = () => record.signals.filter((s) => s && s.aborted).length;
+  return record;
+}
+
+// How the widget in `root` is laid out: the table's sideways scroll, the first row's display, each data
+// cell's visible label, and whether every Send and details button lies wholly inside the widget and the
+// table's scroller.
+export function layout(root) {
+  const wrap = root.querySelector(".table-wrap");
+  const inside = (r, box) => r.width > 0 && r.height > 0 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+  const host = root.host.getBoundingClientRect();
+  const clip = wrap.getBoundingClientRect();
+  const buttons = [...root.querySelectorAll("tbody button.send, tbody button.details-toggle")];
+  const row = root.querySelector("tbody tr[part=row]");
+  return JSON.stringify({
+    hostWidth: host.width,
+    wrapScroll: wrap.scrollWidth, wrapClient: wrap.clientWidth,
+    rowDisplay: getComputedStyle(row).display,
+    // Each data cell: its label, whether generated content shows it (Firefox does not resolve attr() in
+    // the computed value), and how far the value sits from the cell's start (the label's column).
+    labels: [...row.querySelectorAll("td[data-label]")].map((td) => ({
+      label: td.dataset.label, before: getComputedStyle(td, "::before").content,
+      indent: td.firstElementChild.getBoundingClientRect().left - td.getBoundingClientRect().left })),
+    buttons: buttons.length,
+    hidden: buttons.filter((b) => { const r = b.getBoundingClientRect(); return !inside(r, host) || !inside(r, clip); })
+      .map((b) => b.getAttribute("aria-label")),
+    roles: [row.getAttribute("role"), row.querySelector("th").getAttribute("role"), row.querySelector("td").getAttribute("role"),
+      root.querySelector("table").getAttribute("role")],
+  });
+}
+
+export function unmountOn(el, name, handle) {
+  el.addEventListener(name, () => handle.unmount(), { once: true });
+}
 "#)]
 extern "C" {
     /// The real `Date.now()`, whatever a [`FixedClock`] did to it.
@@ -408,6 +507,69 @@ extern "C" {
     fn set_clock(epoch_ms: f64);
     #[wasm_bindgen(js_name = restoreClock)]
     fn restore_clock();
+
+    #[wasm_bindgen(js_name = createElement)]
+    pub fn create_element(attributes: &JsValue, token: &str) -> HtmlElement;
+    #[wasm_bindgen(js_name = elementState)]
+    pub fn element_state(el: &HtmlElement) -> String;
+    #[wasm_bindgen(js_name = readProperty)]
+    pub fn read_property(el: &HtmlElement, name: &str) -> JsValue;
+    #[wasm_bindgen(js_name = setProperty)]
+    pub fn set_property(el: &HtmlElement, name: &str, value: &JsValue);
+    #[wasm_bindgen(js_name = elementError)]
+    pub fn element_error(el: &HtmlElement) -> Option<String>;
+    #[wasm_bindgen(js_name = isDefined)]
+    pub fn is_defined() -> bool;
+
+    /// What [`download_spy()`] recorded: the blobs behind object URLs, revocations and link clicks.
+    pub type DownloadSpy;
+    /// Starts recording (and swallowing link clicks); call `restore()` when done.
+    #[wasm_bindgen(js_name = downloadSpy)]
+    pub fn download_spy() -> DownloadSpy;
+    /// Every object URL created, in order.
+    #[wasm_bindgen(method, getter)]
+    pub fn urls(this: &DownloadSpy) -> Vec<String>;
+    /// Every object URL revoked, in order.
+    #[wasm_bindgen(method, getter)]
+    pub fn revoked(this: &DownloadSpy) -> Vec<String>;
+    /// The media type of each blob.
+    #[wasm_bindgen(method)]
+    pub fn types(this: &DownloadSpy) -> Vec<String>;
+    /// The `download` attribute of each clicked link.
+    #[wasm_bindgen(method, js_name = fileNames)]
+    pub fn file_names(this: &DownloadSpy) -> Vec<String>;
+    /// The `href` of each clicked link.
+    #[wasm_bindgen(method)]
+    pub fn hrefs(this: &DownloadSpy) -> Vec<String>;
+    #[wasm_bindgen(method)]
+    fn texts(this: &DownloadSpy) -> js_sys::Promise;
+    #[wasm_bindgen(method)]
+    pub fn restore(this: &DownloadSpy);
+
+    /// What [`spy()`] recorded: fetch signals, URLs and redirect modes, listeners added and removed outside
+    /// shadow roots.
+    pub type Spy;
+    /// Starts recording; call `restore()` before asserting.
+    pub fn spy() -> Spy;
+    #[wasm_bindgen(method, getter)]
+    pub fn added(this: &Spy) -> u32;
+    #[wasm_bindgen(method, getter)]
+    pub fn removed(this: &Spy) -> u32;
+    #[wasm_bindgen(method)]
+    pub fn aborted(this: &Spy) -> u32;
+    /// The URL of every fetch, in order (absolute when `fetch` got a `Request`).
+    #[wasm_bindgen(method, getter)]
+    pub fn urls(this: &Spy) -> Vec<String>;
+    /// The `redirect` mode of every fetch, in the order of [`Spy::urls`].
+    #[wasm_bindgen(method, getter)]
+    pub fn redirects(this: &Spy) -> Vec<String>;
+    #[wasm_bindgen(method)]
+    pub fn restore(this: &Spy);
+
+    pub fn layout(root: &web_sys::ShadowRoot) -> String;
+
+    #[wasm_bindgen(js_name = unmountOn)]
+    pub fn unmount_on(el: &HtmlElement, name: &str, handle: &JsValue);
 }
 
 /// `Date.now()` stopped at a moment of the test's choosing until the clock is dropped.
@@ -465,35 +627,6 @@ pub async fn wait_for_element_state(el: &HtmlElement, state: &str) {
 // ---------------------------------------------------------------------------------------------
 // The <ssl-orders> custom element, driven as a page does
 
-#[wasm_bindgen(inline_js = r#"
-export function createElement(attributes, token) {
-  const el = document.createElement("ssl-orders");
-  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-  document.body.append(el);
-  el.token = token;
-  return el;
-}
-export function elementState(el) { return el.state; }
-export function readProperty(el, name) { return el[name]; }
-export function setProperty(el, name, value) { el[name] = value; }
-export function elementError(el) { return el.error ? String(el.error.message ?? el.error) : null; }
-export function isDefined() { return customElements.get("ssl-orders") !== undefined; }
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = createElement)]
-    pub fn create_element(attributes: &JsValue, token: &str) -> HtmlElement;
-    #[wasm_bindgen(js_name = elementState)]
-    pub fn element_state(el: &HtmlElement) -> String;
-    #[wasm_bindgen(js_name = readProperty)]
-    pub fn read_property(el: &HtmlElement, name: &str) -> JsValue;
-    #[wasm_bindgen(js_name = setProperty)]
-    pub fn set_property(el: &HtmlElement, name: &str, value: &JsValue);
-    #[wasm_bindgen(js_name = elementError)]
-    pub fn element_error(el: &HtmlElement) -> Option<String>;
-    #[wasm_bindgen(js_name = isDefined)]
-    pub fn is_defined() -> bool;
-}
-
 /// The attributes of an `<ssl-orders>` element pointed at the emulator, plus `extra`. Defines the element
 /// first.
 pub fn element_attributes(extra: &[(&str, &str)]) -> JsValue {
@@ -516,63 +649,6 @@ pub fn element_attributes(extra: &[(&str, &str)]) -> JsValue {
 
 // ---------------------------------------------------------------------------------------------
 // Downloads
-
-#[wasm_bindgen(inline_js = r#"
-// Records every object URL created (with its Blob) and revoked, and every link click, which it swallows:
-// no file is written while a test runs.
-export function downloadSpy() {
-  const record = { blobs: [], urls: [], revoked: [], clicks: [] };
-  const create = URL.createObjectURL, revoke = URL.revokeObjectURL, click = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = function (blob) {
-    const url = create.call(URL, blob);
-    record.blobs.push(blob);
-    record.urls.push(url);
-    return url;
-  };
-  URL.revokeObjectURL = function (url) { record.revoked.push(url); return revoke.call(URL, url); };
-  HTMLAnchorElement.prototype.click = function () {
-    record.clicks.push({ download: this.getAttribute("download"), href: this.href, connected: this.isConnected });
-  };
-  record.restore = () => {
-    URL.createObjectURL = create;
-    URL.revokeObjectURL = revoke;
-    HTMLAnchorElement.prototype.click = click;
-  };
-  record.types = () => record.blobs.map((b) => b.type);
-  record.fileNames = () => record.clicks.map((c) => c.download);
-  record.hrefs = () => record.clicks.map((c) => c.href);
-  // The bytes as UTF-8, the byte order mark kept (Blob.text() would drop it).
-  record.texts = () => Promise.all(record.blobs.map(async (b) =>
-    new TextDecoder("utf-8", { ignoreBOM: true, fatal: true }).decode(await b.arrayBuffer())));
-  return record;
-}
-"#)]
-extern "C" {
-    /// What [`download_spy()`] recorded: the blobs behind object URLs, revocations and link clicks.
-    pub type DownloadSpy;
-    /// Starts recording (and swallowing link clicks); call `restore()` when done.
-    #[wasm_bindgen(js_name = downloadSpy)]
-    pub fn download_spy() -> DownloadSpy;
-    /// Every object URL created, in order.
-    #[wasm_bindgen(method, getter)]
-    pub fn urls(this: &DownloadSpy) -> Vec<String>;
-    /// Every object URL revoked, in order.
-    #[wasm_bindgen(method, getter)]
-    pub fn revoked(this: &DownloadSpy) -> Vec<String>;
-    /// The media type of each blob.
-    #[wasm_bindgen(method)]
-    pub fn types(this: &DownloadSpy) -> Vec<String>;
-    /// The `download` attribute of each clicked link.
-    #[wasm_bindgen(method, js_name = fileNames)]
-    pub fn file_names(this: &DownloadSpy) -> Vec<String>;
-    /// The `href` of each clicked link.
-    #[wasm_bindgen(method)]
-    pub fn hrefs(this: &DownloadSpy) -> Vec<String>;
-    #[wasm_bindgen(method)]
-    fn texts(this: &DownloadSpy) -> js_sys::Promise;
-    #[wasm_bindgen(method)]
-    pub fn restore(this: &DownloadSpy);
-}
 
 impl DownloadSpy {
     /// Each blob's bytes as text, the byte order mark kept.
@@ -626,50 +702,3 @@ pub async fn choose(f: &Fixture, select: &str, value: &str) {
 
 // ---------------------------------------------------------------------------------------------
 // Spy
-
-#[wasm_bindgen(inline_js = r#"
-// Records the AbortSignal, URL and redirect mode of every fetch, and every listener added to or removed from
-// targets outside shadow roots (window, document, hosts, AbortSignals).
-export function spy() {
-  const record = { signals: [], added: 0, removed: 0 };
-  const fetch = window.fetch, add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
-  const outside = (t) => !(t instanceof Node) || !(t.getRootNode() instanceof ShadowRoot);
-  record.urls = [];
-  record.redirects = [];
-  window.fetch = function (input, init) {
-    record.signals.push(input?.signal ?? init?.signal);
-    // A Request's url is absolute: resolved when it was built, as the browser will send it.
-    record.urls.push(typeof input === "string" ? input : input?.url);
-    // The redirect mode the browser applies: init's, else the Request's, else fetch's default.
-    const ofRequest = input instanceof Request ? input.redirect : "follow";
-    record.redirects.push(init && "redirect" in init ? init.redirect : ofRequest);
-    return fetch.apply(this, arguments);
-  };
-  EventTarget.prototype.addEventListener = function () { if (outside(this)) record.added += 1; return add.apply(this, arguments); };
-  EventTarget.prototype.removeEventListener = function () { if (outside(this)) record.removed += 1; return remove.apply(this, arguments); };
-  record.restore = () => { window.fetch = fetch; EventTarget.prototype.addEventListener = add; EventTarget.prototype.removeEventListener = remove; };
-  record.aborted = () => record.signals.filter((s) => s && s.aborted).length;
-  return record;
-}
-"#)]
-extern "C" {
-    /// What [`spy()`] recorded: fetch signals, URLs and redirect modes, listeners added and removed outside
-    /// shadow roots.
-    pub type Spy;
-    /// Starts recording; call `restore()` before asserting.
-    pub fn spy() -> Spy;
-    #[wasm_bindgen(method, getter)]
-    pub fn added(this: &Spy) -> u32;
-    #[wasm_bindgen(method, getter)]
-    pub fn removed(this: &Spy) -> u32;
-    #[wasm_bindgen(method)]
-    pub fn aborted(this: &Spy) -> u32;
-    /// The URL of every fetch, in order (absolute when `fetch` got a `Request`).
-    #[wasm_bindgen(method, getter)]
-    pub fn urls(this: &Spy) -> Vec<String>;
-    /// The `redirect` mode of every fetch, in the order of [`Spy::urls`].
-    #[wasm_bindgen(method, getter)]
-    pub fn redirects(this: &Spy) -> Vec<String>;
-    #[wasm_bindgen(method)]
-    pub fn restore(this: &Spy);
-}
