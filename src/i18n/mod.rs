@@ -676,89 +676,34 @@ mod tests {
                 exported_sentence,
             ]
         }
+        // Each sentence called with marker values, and the markers its text must hold.
+        macro_rules! called {
+            ($sentence:ident($($arg:expr),*) => [$($marker:expr),*]) => {
+                called!(stringify!($sentence), $sentence($($arg),*) => [$($marker),*])
+            };
+            ($label:expr, $sentence:ident($($arg:expr),*) => [$($marker:expr),*]) => {
+                ($label, $sentence($($arg),*), vec![$($marker),*])
+            };
+        }
         let sentences: Vec<Sentence> = vec![
-            (
-                "send_label_sentence",
-                send_label_sentence(EMAIL, DOMAIN),
-                vec![EMAIL, DOMAIN],
-            ),
-            (
-                "dialog_title_sentence",
-                dialog_title_sentence(EMAIL),
-                vec![EMAIL],
-            ),
-            (
-                "dialog_text_sentence",
-                dialog_text_sentence(EMAIL, DOMAIN, TO),
-                vec![EMAIL, DOMAIN, TO],
-            ),
-            (
-                "resent_sentence",
-                resent_sentence(EMAIL, TO),
-                vec![EMAIL, TO],
-            ),
-            (
-                "resend_failed_sentence",
-                resend_failed_sentence(EMAIL, DOMAIN, REASON),
-                vec![EMAIL, DOMAIN, REASON],
-            ),
-            ("sent_at_sentence", sent_at_sentence(TIME), vec![TIME]),
-            (
-                "range_sentence",
-                range_sentence(SPAN, 12345),
-                vec![SPAN, "12345"],
-            ),
-            (
-                "page_of_sentence",
-                page_of_sentence(12345, 67890),
-                vec!["12345", "67890"],
-            ),
-            (
-                "sorted_by_sentence (ascending)",
-                sorted_by_sentence(COLUMN, true),
-                vec![COLUMN],
-            ),
-            (
-                "sorted_by_sentence (descending)",
-                sorted_by_sentence(COLUMN, false),
-                vec![COLUMN],
-            ),
-            (
-                "unnamed_order_sentence",
-                unnamed_order_sentence(12345),
-                vec!["12345"],
-            ),
-            (
-                "http_status_sentence",
-                http_status_sentence(54321),
-                vec!["54321"],
-            ),
-            (
-                "list_too_large_sentence",
-                list_too_large_sentence(12345, 67890),
-                vec!["12345", "67890"],
-            ),
-            (
-                "response_too_large_sentence",
-                response_too_large_sentence(12345),
-                vec!["12345"],
-            ),
-            (
-                "details_label_sentence",
-                details_label_sentence(DOMAIN),
-                vec![DOMAIN],
-            ),
-            (
-                "expiring_within_sentence",
-                expiring_within_sentence(12345),
-                vec!["12345"],
-            ),
-            ("exported_sentence (one)", exported_sentence(1), vec!["1"]),
-            (
-                "exported_sentence (many)",
-                exported_sentence(12345),
-                vec!["12345"],
-            ),
+            called!(send_label_sentence(EMAIL, DOMAIN) => [EMAIL, DOMAIN]),
+            called!(dialog_title_sentence(EMAIL) => [EMAIL]),
+            called!(dialog_text_sentence(EMAIL, DOMAIN, TO) => [EMAIL, DOMAIN, TO]),
+            called!(resent_sentence(EMAIL, TO) => [EMAIL, TO]),
+            called!(resend_failed_sentence(EMAIL, DOMAIN, REASON) => [EMAIL, DOMAIN, REASON]),
+            called!(sent_at_sentence(TIME) => [TIME]),
+            called!(range_sentence(SPAN, 12345) => [SPAN, "12345"]),
+            called!(page_of_sentence(12345, 67890) => ["12345", "67890"]),
+            called!("sorted_by_sentence (ascending)", sorted_by_sentence(COLUMN, true) => [COLUMN]),
+            called!("sorted_by_sentence (descending)", sorted_by_sentence(COLUMN, false) => [COLUMN]),
+            called!(unnamed_order_sentence(12345) => ["12345"]),
+            called!(http_status_sentence(54321) => ["54321"]),
+            called!(list_too_large_sentence(12345, 67890) => ["12345", "67890"]),
+            called!(response_too_large_sentence(12345) => ["12345"]),
+            called!(details_label_sentence(DOMAIN) => [DOMAIN]),
+            called!(expiring_within_sentence(12345) => ["12345"]),
+            called!("exported_sentence (one)", exported_sentence(1) => ["1"]),
+            called!("exported_sentence (many)", exported_sentence(12345) => ["12345"]),
         ];
         (strings, sentences)
     }
