@@ -629,10 +629,11 @@ pub async fn send(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn raw(status: u16, body: &str) -> RawResponse {
+    /// An answer with `status` and `body` and no total-items header (also the details tests' fixture).
+    pub(crate) fn raw(status: u16, body: &str) -> RawResponse {
         RawResponse {
             status,
             total_items: None,

@@ -81,14 +81,7 @@ pub fn validity(effective: Timestamp, expiration: Timestamp) -> Option<Validity>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn raw(status: u16, body: &str) -> RawResponse {
-        RawResponse {
-            status,
-            total_items: None,
-            body: body.into(),
-        }
-    }
+    use crate::api::tests::raw;
 
     fn at(s: &str) -> Timestamp {
         parse_api_datetime(s).expect("a date")
