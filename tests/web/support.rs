@@ -91,20 +91,26 @@ pub async fn resend_posts() -> usize {
         .unwrap_or(0)
 }
 
-/// The query string of every list request the emulator received, in order.
-pub async fn list_requests() -> Vec<String> {
+/// The (path, query) of every request the emulator logged with `method` and a path `wanted` accepts, in
+/// order. Preflights are logged too, so the method tells them apart.
+pub async fn requests_to(method: &str, wanted: impl Fn(&str) -> bool) -> Vec<(String, String)> {
     let requests = control("GET", "requests", None).await;
+    let text = |value: &Value| value.as_str().unwrap_or_default().to_owned();
     requests
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|r| {
-            r["method"] == "POST"
-                && r["path"]
-                    .as_str()
-                    .is_some_and(|p| p.ends_with("/getSslCertificateRequests.json"))
-        })
-        .map(|r| r["query"].as_str().unwrap_or_default().to_owned())
+        .filter(|r| r["method"] == method && r["path"].as_str().is_some_and(&wanted))
+        .map(|r| (text(&r["path"]), text(&r["query"])))
+        .collect()
+}
+
+/// The query string of every list request the emulator received, in order.
+pub async fn list_requests() -> Vec<String> {
+    requests_to("POST", |p| p.ends_with("/getSslCertificateRequests.json"))
+        .await
+        .into_iter()
+        .map(|(_, query)| query)
         .collect()
 }
 
@@ -327,26 +333,12 @@ pub async fn details_fixture() -> Fixture {
     f
 }
 
-/// The query string of every `getObject` of an order the emulator received, with its path, in order.
+/// The path and query string of every `getObject` of an order the emulator received, in order.
 pub async fn details_requests() -> Vec<(String, String)> {
-    let requests = control("GET", "requests", None).await;
-    requests
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|r| {
-            // Preflights are logged too: only the GETs themselves.
-            r["method"] == "GET"
-                && r["path"].as_str().is_some_and(|p| {
-                    p.contains("/SoftLayer_Security_Certificate_Request/")
-                        && p.ends_with("/getObject.json")
-                })
-        })
-        .map(|r| {
-            let path = r["path"].as_str().unwrap_or_default().to_owned();
-            (path, r["query"].as_str().unwrap_or_default().to_owned())
-        })
-        .collect()
+    requests_to("GET", |p| {
+        p.contains("/SoftLayer_Security_Certificate_Request/") && p.ends_with("/getObject.json")
+    })
+    .await
 }
 
 /// The details button of order `id`'s row.
