@@ -15,9 +15,16 @@ build_emulator() {
   [ -n "$EMULATOR_PREBUILT" ] || (cd "$ROOT" && cargo build --release -p sl-emulator)
 }
 
+# The release wasm is built with its standard library compiled from source (rust-src, scripts/setup.sh) under
+# the same size options as the widget, with `panic=immediate-abort` (a panic traps at once instead of
+# formatting a message: the panic machinery and its texts leave the bundle) and without source locations
+# (about -12 KB gzip in all, docs/performance.md). The pinned stable compiler has these options behind
+# RUSTC_BOOTSTRAP; only this build uses them: tests and debug builds keep panic messages (the hook in embed.rs).
 # Trunk's post_build hook (Trunk.toml) minifies the JavaScript with npm/tools' esbuild (scripts/setup.sh).
+RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 build_bundle() {
-  (cd "$ROOT" && trunk build --release --offline)
+  (cd "$ROOT" && RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort RUSTFLAGS="$RELEASE_RUSTFLAGS" \
+    trunk build --release --offline)
 }
 
 # start_emulator LOGFILE ARGS... — starts the emulator and waits until it listens.

@@ -20,11 +20,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The lint suite runs rustfmt and clippy.
-for component in rustfmt clippy; do
+# The lint suite runs rustfmt and clippy; the release bundle builds std from rust-src (scripts/common.sh).
+for component in rustfmt clippy rust-src; do
   rustup component list --installed | grep -q "^$component" || { log "rustup component add $component";
     rustup component add "$component"; }
 done
+
+# The standard library's own dependencies, for the release build's `--offline` std-from-source (cached: a no-op
+# once they are there).
+RUSTC_BOOTSTRAP=1 cargo fetch -q -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
 
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)

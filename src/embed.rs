@@ -316,10 +316,12 @@ extern "C" {
 }
 
 /// Runs when the module is initialised: registers the `<ssl-orders>` element (guarded, so loading the
-/// module twice is harmless) and sends panic messages to the console.
+/// module twice is harmless) and, in test and debug builds, sends panic messages to the console.
 #[wasm_bindgen(start)]
 pub fn start() {
-    // A wasm panic never unwinds, so after one the hook cannot be set again; nothing else breaks.
+    // The release bundle aborts at once on a panic (`panic=immediate-abort`, scripts/common.sh): no hook runs
+    // there, so it is not built. A wasm panic never unwinds, so after one the hook cannot be set again.
+    #[cfg(not(panic = "immediate-abort"))]
     if !std::thread::panicking() {
         // "panicked at src/….rs:line:column:" and the message, for a host's bug report (the console adds the
         // JavaScript stack); without a hook a wasm panic shows only as "unreachable".
