@@ -9,7 +9,8 @@
 #   BENCH_PROFILE="sort@10000,clearFilter@10000" also profiles those widget operations (CDP sampling
 #   profiler) with a build that keeps wasm function names, and prints where the time goes.
 # Cold start only (docs/cold-start.md): BENCH_COLD_PROFILE=1 runs e2e/bench/cold-profile.mjs instead of the whole
-#   benchmark (paired cold starts, then traced ones split by kind of work; about 1–2 minutes), with
+#   benchmark (paired cold starts, then traced ones split by kind of work; about 2 minutes) on the trunk bundle
+#   ("root": glue + snippets/…/element.js) and on the npm package's single module ("pkg"), with
 #   BENCH_COLD_ROUNDS (20), BENCH_COLD_TRACES (3), BENCH_COLD_HINTS=1 (README preload hints) and
 #   BENCH_COLD_VARIANTS="std=/tmp/std-dist,…": other bundles served at <name>/, each compared with the twin.
 # BENCH_STATIC_COMPRESSION=on-the-fly (default) | precompressed (.br/.gz written next to the site's files) | off:
@@ -43,6 +44,14 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
 fi
 
 COLD_BUILDS=root
+if [ -n "${BENCH_COLD_PROFILE:-}" ]; then
+  # What the npm package ships (scripts/package.sh): the glue and element.js as one module, beside the wasm.
+  log "cold-start variant pkg: the glue bundled as the npm package ships it"
+  mkdir -p "$SITE/pkg"
+  node scripts/minify.mjs --bundle dist/ssl-orders.js "$SITE/pkg/ssl-orders.js"
+  cp dist/ssl-orders_bg.wasm "$SITE/pkg/"
+  COLD_BUILDS="$COLD_BUILDS,pkg"
+fi
 for variant in ${BENCH_COLD_VARIANTS//,/ }; do
   name="${variant%%=*}"
   log "cold-start variant $name from ${variant#*=}"

@@ -130,25 +130,30 @@ function analyse(trace, r) {
   const inRenderer = ev.filter((e) => e.pid === pid && e.ph === "X" && e.ts >= zero && e.ts < end);
   // Self time of complete events on the main thread, nested by time.
   const main = inRenderer.filter((e) => e.tid === tid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // By thread CPU time (`tdur`), which a busy machine inflates far less than wall time (`dur`).
   const byKind = new Map(), byName = new Map(), stack = [];
   const add = (map, k, us) => map.set(k, (map.get(k) ?? 0) + us);
-  let busy = 0;
+  let busy = 0, busyCpu = 0;
   for (const e of main) {
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-    const dur = Math.min(e.dur ?? 0, end - e.ts);
-    add(byName, e.name, dur); add(byKind, kindOf(e.name), dur);
+    const cpu = e.tdur ?? e.dur ?? 0;
+    add(byName, e.name, cpu); add(byKind, kindOf(e.name), cpu);
     if (stack.length) {
       const p = stack.at(-1);
-      const overlap = Math.min(dur, p.ts + p.dur - e.ts);
-      add(byName, p.name, -overlap); add(byKind, kindOf(p.name), -overlap);
-    } else busy += dur;
+      add(byName, p.name, -cpu); add(byKind, kindOf(p.name), -cpu);
+    } else {
+      busy += Math.min(e.dur ?? 0, end - e.ts);
+      busyCpu += cpu;
+    }
     stack.push(e);
   }
   const ms = (us) => us / 1000;
   const lazy = main.filter((e) => e.name === "wasm.CompileLazy");
+  // Lazy compiles by CPU time too.
+  const cpuOf = (e) => (e.tdur ?? e.dur) / 1000;
   const wasmOff = inRenderer.filter((e) => e.tid !== tid && /^wasm\./.test(e.name));
   const offByName = new Map();
-  for (const e of wasmOff) add(offByName, e.name, e.dur);
+  for (const e of wasmOff) add(offByName, e.name, e.tdur ?? e.dur);
   // The main thread's work in each span between the page's marks (what runs while waiting for the network).
   const spans = [["navigation → script", 0, r.marks.script], ["script → module(s) evaluated", r.marks.script, r.marks.imported],
     ["module evaluated → init() done", r.marks.imported, r.marks.loaded], ["mount()", r.marks.loaded, r.marks.mounted],
@@ -159,15 +164,15 @@ function analyse(trace, r) {
   for (const e of main) if (e.ts >= until) { top.push(e); until = e.ts + e.dur; }
   const spanBusy = spans.map(([label, a, b]) => [label, b - a,
     top.reduce((sum, e) => sum + Math.max(0, Math.min(at(e.ts + e.dur), b) - Math.max(at(e.ts), a)), 0)]);
-  const lazyFunctions = lazy.map((e) => ({ index: e.args?.func_index, ms: e.dur / 1000,
+  const lazyFunctions = lazy.map((e) => ({ index: e.args?.func_index, ms: cpuOf(e),
     when: at(e.ts) < r.marks.loaded ? "init" : at(e.ts) < r.marks.mounted ? "mount" : "after" }));
   const lazyIn = (a, b) => lazy.filter((e) => at(e.ts) >= a && at(e.ts) < b);
   return {
-    wall: r.firstRowsMs, busy: ms(busy),
+    wall: r.firstRowsMs, busy: ms(busy), busyCpu: ms(busyCpu),
     kinds: Object.fromEntries([...byKind].map(([k, us]) => [k, ms(us)])),
     names: Object.fromEntries([...byName].map(([k, us]) => [k, ms(us)])),
     spans: spanBusy,
-    lazyFunctions, lazyCount: lazy.length, lazyMs: ms(lazy.reduce((s, e) => s + e.dur, 0)),
+    lazyFunctions, lazyCount: lazy.length, lazyMs: lazy.reduce((sum, e) => sum + cpuOf(e), 0),
     lazyInMount: lazyIn(r.marks.loaded, r.marks.mounted).length,
     lazyAfterMount: lazyIn(r.marks.mounted, r.firstRowsMs).length,
     lazyInInit: lazyIn(r.marks.imported, r.marks.loaded).length,
@@ -265,7 +270,7 @@ for (const p of phaseNames) {
 }
 if (TRACES > 0) {
   lines.push("");
-  lines.push(`Traced (${TRACES} samples per variant, median; tracing slows every page, so read the split, not the totals). Main thread, navigation → first rows:`);
+  lines.push(`Traced (${TRACES} samples per variant, median; tracing slows every page, so read the split, not the totals). Main thread, navigation → first rows; the split by kind is thread CPU time (self time of trace events):`);
   lines.push("");
   lines.push(`| main thread | ${VARIANTS.join(" | ")} |`);
   lines.push(`|---|${VARIANTS.map(() => "---:").join("|")}|`);
@@ -273,22 +278,23 @@ if (TRACES > 0) {
     .sort((x, y) => (median(traced[VARIANTS[0]].map((a) => a.kinds[y] ?? 0)) - median(traced[VARIANTS[0]].map((a) => a.kinds[x] ?? 0))));
   const row = (label, f) => lines.push(`| ${label} | ${VARIANTS.map((v) => fmt(median(traced[v].map(f)))).join(" | ")} |`);
   row("wall: navigation → first rows (traced)", (a) => a.wall);
-  row("main thread busy", (a) => a.busy);
-  for (const k of kinds) row(`  ${k}`, (a) => a.kinds[k] ?? 0);
+  row("main thread busy (wall)", (a) => a.busy);
   row("main thread idle (waiting: network, off-thread compile)", (a) => a.wall - a.busy);
+  row("main thread busy (CPU time), split below by kind", (a) => a.busyCpu);
+  for (const k of kinds) row(`  ${k}`, (a) => a.kinds[k] ?? 0);
   for (const [i, [label]] of (traced[VARIANTS[0]][0]?.spans ?? []).entries()) {
     lines.push(`| span ${label}: wall / busy | ${VARIANTS.map((v) => `${fmt(median(traced[v].map((a) => a.spans[i][1])))} / ${fmt(median(traced[v].map((a) => a.spans[i][2])))}`).join(" | ")} |`);
   }
   for (const b of BUILDS) {
     const t = traced[b];
     lines.push("");
-    lines.push(`wasm (${b}): streaming compilation ${t.every((a) => a.streaming) ? "yes" : "NO"}; functions compiled lazily on first call (Liftoff, main thread): ${fmt(median(t.map((a) => a.lazyCount)))} (during init ${fmt(median(t.map((a) => a.lazyInInit)))}, mount() ${fmt(median(t.map((a) => a.lazyInMount)))}, after mount ${fmt(median(t.map((a) => a.lazyAfterMount)))}), ${fmt(median(t.map((a) => a.lazyMs)))} ms in wasm.CompileLazy; TurboFan tier-up jobs off the main thread: ${fmt(median(t.map((a) => a.tierUps)))}.`);
+    lines.push(`wasm (${b}): streaming compilation ${t.every((a) => a.streaming) ? "yes" : "NO"}; functions compiled lazily on first call (Liftoff, main thread): ${fmt(median(t.map((a) => a.lazyCount)))} (during init ${fmt(median(t.map((a) => a.lazyInInit)))}, mount() ${fmt(median(t.map((a) => a.lazyInMount)))}, after mount ${fmt(median(t.map((a) => a.lazyAfterMount)))}), ${fmt(median(t.map((a) => a.lazyMs)))} ms CPU in wasm.CompileLazy; TurboFan tier-up jobs off the main thread: ${fmt(median(t.map((a) => a.tierUps)))}.`);
     const off = [...new Set(t.flatMap((a) => Object.keys(a.offMain)))]
       .map((k) => [k, median(t.map((a) => a.offMain[k] ?? 0))]).filter(([, x]) => x >= 0.5).sort((x, y) => y[1] - x[1]);
-    lines.push(`  off the main thread (ms): ${off.map(([k, x]) => `${k} ${fmt(x)}`).join(", ") || "none"}.`);
+    lines.push(`  off the main thread (ms CPU): ${off.map(([k, x]) => `${k} ${fmt(x)}`).join(", ") || "none"}.`);
     const top = [...new Set(t.flatMap((a) => Object.keys(a.names)))]
       .map((k) => [k, median(t.map((a) => a.names[k] ?? 0))]).sort((x, y) => y[1] - x[1]).slice(0, 14);
-    lines.push(`  main thread, top self times (ms): ${top.map(([k, x]) => `${k} ${fmt(x)}`).join(", ")}.`);
+    lines.push(`  main thread, top self times (ms CPU): ${top.map(([k, x]) => `${k} ${fmt(x)}`).join(", ")}.`);
     if (namesOf[b].size) {
       // Lazily compiled functions by owner, over all traced samples (per sample: divided by their number).
       const by = new Map();
@@ -316,7 +322,7 @@ if (TRACES > 0) {
   const vtop = [...new Set(vt.flatMap((a) => Object.keys(a.names)))]
     .map((k) => [k, median(vt.map((a) => a.names[k] ?? 0))]).sort((x, y) => y[1] - x[1]).slice(0, 14);
   lines.push("");
-  lines.push(`vanilla: main thread, top self times (ms): ${vtop.map(([k, x]) => `${k} ${fmt(x)}`).join(", ")}.`);
+  lines.push(`vanilla: main thread, top self times (ms CPU): ${vtop.map(([k, x]) => `${k} ${fmt(x)}`).join(", ")}.`);
   lines.push(`(first traced sample of each variant saved as ${OUT}/cold-trace-<variant>.json: open it in chrome://tracing or Perfetto)`);
 }
 lines.push("", `total run time ${((Date.now() - started) / 1000).toFixed(0)} s`);
