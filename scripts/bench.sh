@@ -52,7 +52,8 @@ if [ -n "${BENCH_COLD_PROFILE:-}" ]; then
   cp dist/ssl-orders_bg.wasm "$SITE/pkg/"
   COLD_BUILDS="$COLD_BUILDS,pkg"
 fi
-for variant in ${BENCH_COLD_VARIANTS//,/ }; do
+VARIANTS="${BENCH_COLD_VARIANTS:-}"
+for variant in ${VARIANTS//,/ }; do
   name="${variant%%=*}"
   log "cold-start variant $name from ${variant#*=}"
   mkdir -p "$SITE/$name"
