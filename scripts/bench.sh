@@ -8,6 +8,13 @@
 #   EMULATOR_BIN (an emulator already built, instead of building one),
 #   BENCH_PROFILE="sort@10000,clearFilter@10000" also profiles those widget operations (CDP sampling
 #   profiler) with a build that keeps wasm function names, and prints where the time goes.
+# Cold start only (docs/cold-start.md): BENCH_COLD_PROFILE=1 runs e2e/bench/cold-profile.mjs instead of the whole
+#   benchmark (paired cold starts, then traced ones split by kind of work; about 2 minutes) on the trunk bundle
+#   ("root": glue + snippets/…/element.js) and on the npm package's single module ("pkg"), with
+#   BENCH_COLD_ROUNDS (20), BENCH_COLD_TRACES (3), BENCH_COLD_HINTS=1 (README preload hints) and
+#   BENCH_COLD_VARIANTS="std=/tmp/std-dist,…": other bundles served at <name>/, each compared with the twin.
+# BENCH_STATIC_COMPRESSION=on-the-fly (default) | precompressed (.br/.gz written next to the site's files) | off:
+#   how the emulator compresses the static files.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -36,9 +43,48 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   wasm-opt -Oz --debuginfo "$SITE/named/ssl-orders_bg.wasm" -o "$SITE/named/ssl-orders_bg.wasm"
 fi
 
+COLD_BUILDS=root
+if [ -n "${BENCH_COLD_PROFILE:-}" ]; then
+  # What the npm package ships (scripts/package.sh): the glue and element.js as one module, beside the wasm.
+  log "cold-start variant pkg: the glue bundled as the npm package ships it"
+  mkdir -p "$SITE/pkg"
+  node scripts/minify.mjs --bundle dist/ssl-orders.js "$SITE/pkg/ssl-orders.js"
+  cp dist/ssl-orders_bg.wasm "$SITE/pkg/"
+  COLD_BUILDS="$COLD_BUILDS,pkg"
+fi
+VARIANTS="${BENCH_COLD_VARIANTS:-}"
+for variant in ${VARIANTS//,/ }; do
+  name="${variant%%=*}"
+  log "cold-start variant $name from ${variant#*=}"
+  mkdir -p "$SITE/$name"
+  cp -r "${variant#*=}"/* "$SITE/$name/"
+  COLD_BUILDS="$COLD_BUILDS,$name"
+done
+
+COMPRESSION="${BENCH_STATIC_COMPRESSION:-on-the-fly}"
+if [ "$COMPRESSION" = precompressed ]; then
+  log "precompressed siblings (brotli 11, gzip 9) of the site's files"
+  node -e '
+    const fs = require("fs"), path = require("path"), zlib = require("zlib");
+    const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
+    for (const f of walk(process.argv[1]).filter((f) => /\.(wasm|js|mjs|css|html)$/.test(f))) {
+      const data = fs.readFileSync(f);
+      fs.writeFileSync(`${f}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      fs.writeFileSync(`${f}.gz`, zlib.gzipSync(data, { level: 9 }));
+    }' "$SITE"
+fi
+
 BENCH_PORT="${BENCH_PORT:-18790}"
 log "emulator with 10,000 orders, serving $SITE on port $BENCH_PORT"
-start_emulator "$BENCH_OUT/emulator.log" --static "$SITE" --orders 10000 --addr "127.0.0.1:$BENCH_PORT"
+start_emulator "$BENCH_OUT/emulator.log" --static "$SITE" --orders 10000 --addr "127.0.0.1:$BENCH_PORT" \
+  --static-compression "$COMPRESSION"
+
+if [ -n "${BENCH_COLD_PROFILE:-}" ]; then
+  log "cold start taken apart (${BENCH_COLD_ROUNDS:-20} paired rounds, ${BENCH_COLD_TRACES:-3} traced; builds $COLD_BUILDS)"
+  BENCH_COLD_BUILDS="$COLD_BUILDS" node e2e/bench/cold-profile.mjs "http://127.0.0.1:$BENCH_PORT"
+  exit 0
+fi
 
 log "benchmark (${BENCH_ROUNDS:-10} rounds)"
 node e2e/bench/bench.mjs "http://127.0.0.1:$BENCH_PORT"

@@ -549,83 +549,123 @@ fn fetch_request(
 }
 
 /// Sends `req` with `fetch`, aborting after `transport.timeout_ms` or when `abort` fires.
-pub async fn send(
+///
+/// The request leaves during this call, not when the returned future is first polled: the widget's first
+/// list request goes out before it renders its first view, and the network time overlaps that render.
+pub fn send(
     req: &ApiRequest,
     transport: &Transport,
     abort: &web_sys::AbortSignal,
-) -> Result<RawResponse, ApiError> {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
+) -> impl std::future::Future<Output = Result<RawResponse, ApiError>> + 'static {
+    let sent = InFlight::send(req, transport, abort);
+    async move { sent?.answer().await }
+}
 
-    // One controller per request: the timeout aborts it, and so does the caller's signal.
-    let controller = web_sys::AbortController::new()
-        .map_err(|_| ApiError::Network("no AbortController".into()))?;
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        guards::Timeout::new(transport.timeout_ms, move || {
-            timed_out.set(true);
+/// A request `fetch` has sent: its response promise and what aborts it.
+struct InFlight {
+    response: wasm_bindgen_futures::JsFuture,
+    /// One controller per request: the timeout aborts it, and so does the caller's signal.
+    controller: web_sys::AbortController,
+    timed_out: std::rc::Rc<std::cell::Cell<bool>>,
+    abort: web_sys::AbortSignal,
+    /// Cleared once the body is read (dropping them clears the timer and removes the listener).
+    guards: (guards::Timeout, guards::Listener),
+    max_body_bytes: usize,
+}
+
+impl InFlight {
+    fn send(
+        req: &ApiRequest,
+        transport: &Transport,
+        abort: &web_sys::AbortSignal,
+    ) -> Result<InFlight, ApiError> {
+        use std::cell::Cell;
+        use std::rc::Rc;
+
+        let controller = web_sys::AbortController::new()
+            .map_err(|_| ApiError::Network("no AbortController".into()))?;
+        let timed_out = Rc::new(Cell::new(false));
+        let timer = {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            guards::Timeout::new(transport.timeout_ms, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let forward = {
+            let controller = controller.clone();
+            guards::Listener::new(abort, "abort", move || controller.abort())
+        };
+        if abort.aborted() {
             controller.abort();
+        }
+        // A URL `fetch` refuses, or a credential no header can carry, fails before anything is sent.
+        let request = fetch_request(req, transport, &controller.signal())
+            .map_err(|e| ApiError::Network(js_message(&e)))?;
+        Ok(InFlight {
+            response: wasm_bindgen_futures::JsFuture::from(fetch_with_request(&request)),
+            controller,
+            timed_out,
+            abort: abort.clone(),
+            guards: (timer, forward),
+            max_body_bytes: req.max_body_bytes,
         })
-    };
-    let forward = {
-        let controller = controller.clone();
-        guards::Listener::new(abort, "abort", move || controller.abort())
-    };
-    if abort.aborted() {
-        controller.abort();
     }
 
-    let fail = |message: String| {
-        if timed_out.get() {
-            ApiError::Timeout
-        } else if abort.aborted() {
-            ApiError::Aborted
-        } else {
-            ApiError::Network(message)
+    /// Waits for the answer and reads its body within the size limit.
+    async fn answer(self) -> Result<RawResponse, ApiError> {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen_futures::JsFuture;
+
+        let InFlight {
+            response,
+            controller,
+            timed_out,
+            abort,
+            guards,
+            max_body_bytes,
+        } = self;
+        let fail = |message: String| {
+            if timed_out.get() {
+                ApiError::Timeout
+            } else if abort.aborted() {
+                ApiError::Aborted
+            } else {
+                ApiError::Network(message)
+            }
+        };
+        let response: web_sys::Response = response
+            .await
+            .and_then(|r| r.dyn_into())
+            .map_err(|e| fail(js_message(&e)))?;
+        let status = response.status();
+        let headers = response.headers();
+        let header = |name| headers.get(name).ok().flatten();
+        let total_items = header("SoftLayer-Total-Items");
+        // `Content-Length` is CORS-safelisted, so it is readable whenever the server sent it.
+        let declared = header("Content-Length");
+        if let Err(too_large) = check_size(status, declared.as_deref(), None, max_body_bytes) {
+            // Stop the download rather than leave it running behind the error.
+            controller.abort();
+            return Err(too_large);
         }
-    };
-    // A URL `fetch` refuses, or a credential no header can carry, fails before anything is sent.
-    let request = fetch_request(req, transport, &controller.signal())
-        .map_err(|e| ApiError::Network(js_message(&e)))?;
-    let response: web_sys::Response = JsFuture::from(fetch_with_request(&request))
-        .await
-        .and_then(|r| r.dyn_into())
-        .map_err(|e| fail(js_message(&e)))?;
-    let status = response.status();
-    let headers = response.headers();
-    let header = |name| headers.get(name).ok().flatten();
-    let total_items = header("SoftLayer-Total-Items");
-    // `Content-Length` is CORS-safelisted, so it is readable whenever the server sent it.
-    let declared = header("Content-Length");
-    if let Err(too_large) = check_size(status, declared.as_deref(), None, req.max_body_bytes) {
-        // Stop the download rather than leave it running behind the error.
-        controller.abort();
-        return Err(too_large);
+        // The text stays a JS string until its length is known: copying an oversized body into wasm memory
+        // could fail the allocation and take the whole module (every widget on the page) down with it. A
+        // UTF-16 length above the limit means at least as many UTF-8 bytes.
+        let read_error = |_| fail("the answer could not be read".into());
+        let text_promise = response.text().map_err(read_error)?;
+        let text = JsFuture::from(text_promise).await.map_err(read_error)?;
+        let text = js_sys::JsString::from(text);
+        drop(guards);
+        check_size(status, None, Some(text.length() as usize), max_body_bytes)?;
+        let body = String::from(text);
+        check_size(status, None, Some(body.len()), max_body_bytes)?;
+        Ok(RawResponse {
+            status,
+            total_items,
+            body,
+        })
     }
-    // The text stays a JS string until its length is known: copying an oversized body into wasm memory
-    // could fail the allocation and take the whole module (every widget on the page) down with it. A
-    // UTF-16 length above the limit means at least as many UTF-8 bytes.
-    let read_error = |_| fail("the answer could not be read".into());
-    let text_promise = response.text().map_err(read_error)?;
-    let text = JsFuture::from(text_promise).await.map_err(read_error)?;
-    let text = js_sys::JsString::from(text);
-    drop((timer, forward));
-    check_size(
-        status,
-        None,
-        Some(text.length() as usize),
-        req.max_body_bytes,
-    )?;
-    let body = String::from(text);
-    check_size(status, None, Some(body.len()), req.max_body_bytes)?;
-    Ok(RawResponse {
-        status,
-        total_items,
-        body,
-    })
 }
 
 #[cfg(test)]

@@ -89,18 +89,24 @@ impl OrderListLoad {
 }
 
 /// Reads the whole order list over `fetch`, following [`OrderListLoad`].
-pub async fn load_orders(
+///
+/// The first request leaves during this call (see [`api::send`]); the others as the answers arrive.
+pub fn load_orders(
     api_base: &str,
     account_id: Option<u64>,
     transport: &Transport,
     signal: &web_sys::AbortSignal,
-) -> Result<LoadedList, ApiError> {
-    let (mut load, mut request) = OrderListLoad::start(api_base, account_id);
-    loop {
-        let raw = api::send(&request, transport, signal).await?;
-        match load.answer(&raw)? {
-            LoadStep::Send(next) => request = next,
-            LoadStep::Done(list) => return Ok(list),
+) -> impl std::future::Future<Output = Result<LoadedList, ApiError>> + 'static {
+    let (mut load, request) = OrderListLoad::start(api_base, account_id);
+    let first = api::send(&request, transport, signal);
+    let (transport, signal) = (transport.clone(), signal.clone());
+    async move {
+        let mut raw = first.await?;
+        loop {
+            match load.answer(&raw)? {
+                LoadStep::Send(next) => raw = api::send(&next, &transport, &signal).await?,
+                LoadStep::Done(list) => return Ok(list),
+            }
         }
     }
 }

@@ -33,6 +33,19 @@ pub use state::{AppState, Options};
 /// Control API bodies can hold a whole replacement data set (10,000 orders ≈ 12 MB).
 const CONTROL_BODY_LIMIT: usize = 64 * 1024 * 1024;
 
+/// How `--static` files are compressed for a browser that accepts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StaticCompression {
+    /// gzip or brotli made per request (tower-http's default levels), as a host compressing on the fly.
+    #[default]
+    OnTheFly,
+    /// A file's `.br` / `.gz` sibling when there is one (made at build time, e.g. brotli -q 11), else on
+    /// the fly: as a host with `gzip_static` / `brotli_static`.
+    Precompressed,
+    /// Never compressed.
+    Off,
+}
+
 /// Start-up configuration (the CLI maps onto this one to one).
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -42,6 +55,8 @@ pub struct Config {
     pub static_dir: Option<PathBuf>,
     /// `Content-Security-Policy` sent with static files, to prove the widget works under a strict policy.
     pub csp: Option<String>,
+    /// How the static files are compressed (the cold-start benchmark compares them).
+    pub static_compression: StaticCompression,
     pub account_id: i64,
     pub user: String,
     pub api_key: String,
@@ -65,6 +80,7 @@ impl Default for Config {
             seed: 7,
             static_dir: None,
             csp: None,
+            static_compression: StaticCompression::OnTheFly,
             account_id: 1_234_567,
             user: "SL1234567".into(),
             api_key: "demo-api-key-0123456789abcdef".into(),
@@ -100,11 +116,21 @@ pub fn app(state: AppState) -> Router {
     router = match state.config.static_dir.clone() {
         // Compressed like any production host would serve it, so the demo and the benchmark load the
         // wasm at its real transfer size.
-        Some(dir) => router.fallback_service(
-            tower::ServiceBuilder::new()
-                .layer(tower_http::compression::CompressionLayer::new())
-                .service(ServeDir::new(dir)),
-        ),
+        Some(dir) => {
+            let files = ServeDir::new(dir);
+            match state.config.static_compression {
+                StaticCompression::Off => router.fallback_service(files),
+                compression => router.fallback_service(
+                    tower::ServiceBuilder::new()
+                        .layer(tower_http::compression::CompressionLayer::new())
+                        .service(if compression == StaticCompression::Precompressed {
+                            files.precompressed_br().precompressed_gzip()
+                        } else {
+                            files
+                        }),
+                ),
+            }
+        }
         None => router.route("/", get(index)).fallback(not_found),
     };
     router

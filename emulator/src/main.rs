@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::Parser;
 use sl_emulator::control::MAX_GENERATED_ORDERS;
 use sl_emulator::loopback::{check_bind_addr, parse_listen_addr, NON_LOOPBACK_WARNING};
-use sl_emulator::{banner, serve, AppState, Config, Options};
+use sl_emulator::{banner, serve, AppState, Config, Options, StaticCompression};
 
 /// How long open connections (including ones held by a `hang` fault) may take to finish after a
 /// shutdown signal before the process exits anyway.
@@ -52,6 +52,10 @@ struct Cli {
     /// Content-Security-Policy header sent with the static files (default: none).
     #[arg(long, value_name = "POLICY")]
     csp: Option<String>,
+    /// Compression of the static files: `on-the-fly` (gzip/brotli per request), `precompressed` (a file's
+    /// `.br` / `.gz` sibling when present, else on the fly) or `off`.
+    #[arg(long, value_name = "MODE", default_value = "on-the-fly", value_parser = parse_compression)]
+    static_compression: StaticCompression,
     /// SoftLayer account id owning the orders.
     #[arg(long, default_value_t = 1_234_567)]
     account_id: i64,
@@ -87,6 +91,18 @@ struct Cli {
     no_status_rules: bool,
 }
 
+/// `--static-compression`.
+fn parse_compression(text: &str) -> Result<StaticCompression, String> {
+    match text {
+        "on-the-fly" => Ok(StaticCompression::OnTheFly),
+        "precompressed" => Ok(StaticCompression::Precompressed),
+        "off" => Ok(StaticCompression::Off),
+        _ => Err(format!(
+            "'{text}': expected on-the-fly, precompressed or off"
+        )),
+    }
+}
+
 /// `--orders`: a count up to [`MAX_GENERATED_ORDERS`].
 fn parse_orders(text: &str) -> Result<usize, String> {
     let n: usize = text
@@ -108,6 +124,7 @@ impl From<Cli> for Config {
             seed: cli.seed,
             static_dir: cli.static_dir,
             csp: cli.csp,
+            static_compression: cli.static_compression,
             account_id: cli.account_id,
             user: cli.user,
             api_key: cli.api_key,

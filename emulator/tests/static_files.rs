@@ -90,3 +90,34 @@ async fn api_answers_get_none_of_the_static_file_headers() {
     assert_ne!(api.header("cache-control"), Some("no-cache"));
     assert_eq!(api.header("x-content-type-options"), None);
 }
+
+#[tokio::test]
+async fn a_precompressed_sibling_is_served_as_it_is_when_asked_for() {
+    let site = Site::new("precompressed");
+    // Not real brotli: the point is that these bytes, not a fresh compression, reach the browser.
+    std::fs::write(site.0.join("app_bg.wasm.br"), b"made-at-build-time").expect("write br");
+    let config = Config {
+        static_compression: sl_emulator::StaticCompression::Precompressed,
+        ..site.config()
+    };
+    let (_, app) = setup_with(config);
+    let headers = [("Accept-Encoding", "gzip, deflate, br")];
+    let wasm = send(&app, Method::GET, "/app_bg.wasm", None, None, &headers).await;
+    assert_eq!(wasm.header("content-encoding"), Some("br"));
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    assert_eq!(&wasm.body[..], b"made-at-build-time");
+}
+
+#[tokio::test]
+async fn static_files_are_sent_uncompressed_when_compression_is_off() {
+    let site = Site::new("uncompressed");
+    let config = Config {
+        static_compression: sl_emulator::StaticCompression::Off,
+        ..site.config()
+    };
+    let (_, app) = setup_with(config);
+    let headers = [("Accept-Encoding", "gzip, deflate, br")];
+    let wasm = send(&app, Method::GET, "/app_bg.wasm", None, None, &headers).await;
+    assert_eq!(wasm.header("content-encoding"), None);
+    assert_eq!(wasm.body.len(), 4096);
+}

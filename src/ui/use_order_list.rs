@@ -99,17 +99,18 @@ impl OrderList {
         }
         self.publish(&host, ListState::Loading);
         let signal = controller.signal();
+        // Both requests leave now (not when their tasks first run): on mount, before the first render.
         if ticket.fetch_statuses {
-            spawn_local(self.fetch_statuses(config.clone(), signal.clone()));
+            spawn_local(self.fetch_statuses(&config, &signal));
         }
+        let loading = load::load_orders(
+            &config.api_base,
+            config.account_id,
+            &config.transport,
+            &signal,
+        );
         spawn_local(async move {
-            let result = load::load_orders(
-                &config.api_base,
-                config.account_id,
-                &config.transport,
-                &signal,
-            )
-            .await;
+            let result = loading.await;
             let Some(settled) = self
                 .tracker
                 .try_with_value(|tracker| tracker.settle(ticket, result))
@@ -120,13 +121,20 @@ impl OrderList {
         });
     }
 
-    /// Statuses only feed the status filter: fetched beside the list, never in its way.
-    async fn fetch_statuses(self, config: Arc<Config>, signal: AbortSignal) {
+    /// Statuses only feed the status filter: fetched beside the list, never in its way. The request
+    /// leaves during this call.
+    fn fetch_statuses(
+        self,
+        config: &Config,
+        signal: &AbortSignal,
+    ) -> impl std::future::Future<Output = ()> {
         let request = api::statuses_request(&config.api_base);
-        let answer = api::send(&request, &config.transport, &signal).await;
-        if let Ok(found) = answer.and_then(|raw| api::decode_statuses(&raw)) {
-            let _ = self.tracker.try_update_value(LoadTracker::statuses_arrived);
-            let _ = self.statuses.try_set(found);
+        let answer = api::send(&request, &config.transport, signal);
+        async move {
+            if let Ok(found) = answer.await.and_then(|raw| api::decode_statuses(&raw)) {
+                let _ = self.tracker.try_update_value(LoadTracker::statuses_arrived);
+                let _ = self.statuses.try_set(found);
+            }
         }
     }
 
@@ -176,10 +184,18 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         host_reload,
         host,
         ready_sent,
+        started: !core.credentials_withdrawn,
     };
-    watch(watched.clone(), |watched| {
+    // The first load starts now, so its requests leave before the first render (an effect's first run
+    // comes after it); without credentials it is the effect's, so its error event follows mount().
+    if watched.started {
+        list.reload();
+    }
+    watch(watched.clone(), |watched, first| {
         watched.host_reload.track();
-        watched.list.reload();
+        if !(first && watched.started) {
+            watched.list.reload();
+        }
     });
     on_cleanup(move || {
         let _ = list.tracker.try_update_value(LoadTracker::close);
@@ -188,7 +204,7 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         }
     });
     // `ssl-orders-ready` once, from an effect, so it follows the first settled list's render.
-    watch(watched, |watched| {
+    watch(watched, |watched, _| {
         let settled = watched
             .list
             .state
@@ -209,9 +225,12 @@ struct Watched {
     host_reload: ArcTrigger,
     host: web_sys::HtmlElement,
     ready_sent: StoredValue<bool>,
+    /// Whether the first load started at mount, before the effects' first run.
+    started: bool,
 }
 
-/// Runs `run` now and again whenever what it read changes.
-fn watch(watched: Watched, run: fn(&Watched)) {
-    Effect::new(move |_| run(&watched));
+/// Runs `run` (told whether this is its first run) after the render and again whenever what it read
+/// changes.
+fn watch(watched: Watched, run: fn(&Watched, bool)) {
+    Effect::new(move |previous: Option<()>| run(&watched, previous.is_none()));
 }
