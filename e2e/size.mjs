@@ -1,6 +1,7 @@
-// Size report of what a host downloads from the release bundle (raw, gzip -9, brotli): the wasm, the
-// wasm-bindgen glue and every snippet module the glue imports (snippets/…/*.js, such as the <ssl-orders>
-// element), and the size budget the test command enforces on the wasm and on that total.
+// Size report of what a host downloads from the release bundle (raw, gzip -9, brotli): the wasm, the JS
+// module (the wasm-bindgen glue with the <ssl-orders> element bundled in, scripts/minify.mjs) and any snippet
+// module left beside it (snippets/…/*.js: a build without that step), and the size budget the test command
+// enforces on the wasm and on that total.
 // Usage: node e2e/size.mjs DIST_DIR
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";

@@ -1,18 +1,21 @@
 // Minifies the shipped JavaScript with esbuild (npm/tools' pinned copy), one set of options for both uses:
 //   node scripts/minify.mjs [DIR]        Trunk's post_build hook (Trunk.toml; DIR defaults to
-//                                        $TRUNK_STAGING_DIR): the wasm-bindgen glue and its snippets, each
-//                                        minified in place (trunk's --minify leaves them as they are), and the
-//                                        `integrity="sha384-…"` trunk wrote into index.html for them rewritten,
-//                                        so the page still loads under Subresource Integrity. Debug builds
-//                                        (TRUNK_PROFILE=debug) are left readable.
+//                                        $TRUNK_STAGING_DIR): the wasm-bindgen glue and the snippets it imports
+//                                        (the <ssl-orders> element) become ONE minified module in place of the
+//                                        glue, and snippets/ goes. A host's page then fetches one module and
+//                                        the wasm, not a module that finds a second one only once it is parsed
+//                                        (tens of ms of cold start, docs/performance.md). Trunk's index.html is
+//                                        rewritten to match: the glue's `integrity="sha384-…"` is the new one,
+//                                        the snippets' modulepreload links go. Debug builds
+//                                        (TRUNK_PROFILE=debug) are left readable and as they are.
 //   node scripts/minify.mjs --bundle IN OUT
 //                                        scripts/package.sh: IN and every module it imports, one minified module.
-// Exported names stay (hosts `import init, { mount } from "./ssl-orders.js"`), and so do `import.meta.url` and
-// the relative import paths, so the glue still finds its .wasm and snippets next to itself.
+// Exported names stay (hosts `import init, { mount } from "./ssl-orders.js"`), and so does `import.meta.url`,
+// so the module still finds its .wasm next to itself.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 
 const tools = new URL("../npm/tools/package.json", import.meta.url);
 let esbuild;
@@ -47,27 +50,26 @@ if (process.env.TRUNK_PROFILE === "debug") {
 }
 
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
-const scripts = readdirSync(dir, { recursive: true })
-  .filter((path) => /^ssl-orders[^/]*\.js$/.test(path) || /^snippets\/.+\.js$/.test(path))
-  .sort();
-if (!scripts.some((path) => /^ssl-orders[^/]*\.js$/.test(path))) {
+const files = readdirSync(dir, { recursive: true }).sort();
+const glue = files.find((path) => /^ssl-orders[^/]*\.js$/.test(path));
+if (!glue) {
   console.error(`minify.mjs: no ssl-orders*.js glue in ${dir}`);
   process.exit(1);
 }
+const snippets = files.filter((path) => /^snippets\/.+\.js$/.test(path));
 
-// old integrity value → new one, for every file that changed.
-const integrity = new Map();
-for (const path of scripts) {
-  const file = join(dir, path);
-  const before = readFileSync(file);
-  const { code, warnings } = esbuild.transformSync(before.toString("utf8"), { ...OPTIONS, sourcefile: path });
-  if (warnings.length) console.error(`minify.mjs: ${warnings.length} warning(s) on ${path}`);
-  const after = Buffer.from(code);
-  if (after.equals(before)) continue;
-  writeFileSync(file, after);
-  integrity.set(sri(before), sri(after));
-  console.error(`minify.mjs: ${relative(dir, file)} ${before.length} → ${after.length} B`);
+// The glue and everything it imports, bundled over the glue itself.
+const file = join(dir, glue);
+const before = readFileSync(file);
+esbuild.buildSync({ ...OPTIONS, entryPoints: [file], bundle: true, outfile: file, allowOverwrite: true });
+const after = readFileSync(file);
+if (/^import\s|from"\.\/snippets/m.test(after.toString("utf8"))) {
+  console.error(`minify.mjs: ${glue} still imports another module after bundling`);
+  process.exit(1);
 }
+const bundled = snippets.reduce((sum, path) => sum + statSync(join(dir, path)).size, before.length);
+rmSync(join(dir, "snippets"), { recursive: true, force: true });
+console.error(`minify.mjs: ${glue} and ${snippets.length} snippet(s), ${bundled} B → one module of ${after.length} B`);
 
 // Trunk's index.html names the glue and the snippets in <link rel="modulepreload" … integrity="…">.
 const html = join(dir, "index.html");
@@ -77,9 +79,15 @@ try {
 } catch {
   process.exit(0); // no page in this build: nothing names the files
 }
-const rewritten = page.replace(/integrity="(sha384-[A-Za-z0-9+/=]+)"/g,
-  (attribute, value) => (integrity.has(value) ? `integrity="${integrity.get(value)}"` : attribute));
-// Every integrity value left in the page must match a file it serves: a stale one blocks the page.
+const rewritten = page
+  .replace(/<link rel="modulepreload" href="[^"]*\/snippets\/[^"]*"[^>]*>/g, "")
+  .replaceAll(`integrity="${sri(before)}"`, `integrity="${sri(after)}"`);
+// Every file the page still names must be served, and every integrity value must match one: a stale one
+// blocks the page.
+if (/\/snippets\//.test(rewritten)) {
+  console.error("minify.mjs: index.html still names a snippet");
+  process.exit(1);
+}
 const served = new Set(readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => sri(readFileSync(join(entry.parentPath ?? entry.path, entry.name)))));
