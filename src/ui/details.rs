@@ -1,6 +1,6 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
-use super::context::{handler, reactive, use_widget, WidgetContext};
+use super::context::{handler, use_widget, WidgetContext};
 use super::table::text_or_missing;
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
@@ -13,23 +13,29 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
 /// The disclosure button of a row (WAI-ARIA disclosure pattern): a native button, so Enter, Space and a
-/// click all toggle and the focus stays on it (the table body's one listener toggles). Its name starts
-/// with its visible word and names the order (`name`); the stylesheet draws the arrow from `aria-expanded`.
+/// click all toggle and the focus stays on it. Its name starts with its visible word and names the order
+/// (`name`); the stylesheet draws the arrow from `aria-expanded`. The table body's one listener toggles
+/// and sets `aria-expanded` ([`toggle_details`]): nothing else opens or closes details, so a row needs no
+/// reactive state of its own for it.
 pub(crate) fn details_toggle(context: WidgetContext, id: u64, name: &str) -> impl IntoView {
     let t = context.t;
-    let expanded = reactive(context, id, |c, id| {
-        if c.details.is_open(id) {
-            "true"
-        } else {
-            "false"
-        }
-    });
+    let expanded = if context.details.is_open_untracked(id) {
+        "true"
+    } else {
+        "false"
+    };
     view! {
         <button type="button" class="details-toggle" part=parts::DETAILS_BUTTON aria-expanded=expanded
             aria-controls=context.id(&format!("details-{id}")) aria-label=t.details_label(name)>
             {t.details}
         </button>
     }
+}
+
+/// A click on order `id`'s details `button`: shows or hides the details and says so in `aria-expanded`.
+pub(crate) fn toggle_details(context: &WidgetContext, id: u64, button: &Element) {
+    let open = context.details.toggle(id);
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
 }
 
 /// The row below an order while its details are open, and only then: the table adds it when the order

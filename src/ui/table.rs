@@ -5,7 +5,7 @@
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
 use super::context::{flag, handler, reactive, use_widget, WidgetContext};
-use super::details::{details_toggle, OrderDetails};
+use super::details::{details_toggle, toggle_details, OrderDetails};
 use super::expiry_cell::expiry_cell;
 use super::format::iso;
 use super::use_table_view::Row;
@@ -116,7 +116,7 @@ fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
             c.resend.open(target, button.dyn_into::<HtmlElement>().ok());
         }
     } else {
-        c.details.toggle(id);
+        toggle_details(c, id, &button);
     }
 }
 
