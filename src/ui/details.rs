@@ -1,6 +1,6 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
-use super::context::{flag, handler, reactive, use_widget, WidgetContext};
+use super::context::{handler, use_widget, WidgetContext};
 use super::table::text_or_missing;
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
@@ -13,36 +13,35 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
 /// The disclosure button of a row (WAI-ARIA disclosure pattern): a native button, so Enter, Space and a
-/// click all toggle and the focus stays on it. Its name starts with its visible word and names the order;
-/// the stylesheet draws the arrow from `aria-expanded`.
-#[component]
-pub(crate) fn DetailsToggle(
-    /// The order's id.
-    id: u64,
-    /// How the order is named ("shop.example.org", or "order 40001").
-    name: String,
-) -> impl IntoView {
-    let context = use_widget();
+/// click all toggle and the focus stays on it. Its name starts with its visible word and names the order
+/// (`name`); the stylesheet draws the arrow from `aria-expanded`. The table body's one listener toggles
+/// and sets `aria-expanded` ([`toggle_details`]): nothing else opens or closes details, so a row needs no
+/// reactive state of its own for it.
+pub(crate) fn details_toggle(context: WidgetContext, id: u64, name: &str) -> impl IntoView {
     let t = context.t;
-    let expanded = reactive(context, id, |c, id| {
-        if c.details.is_open(id) {
-            "true"
-        } else {
-            "false"
-        }
-    });
+    let expanded = if context.details.is_open_untracked(id) {
+        "true"
+    } else {
+        "false"
+    };
     view! {
         <button type="button" class="details-toggle" part=parts::DETAILS_BUTTON aria-expanded=expanded
-            aria-controls=context.id(&format!("details-{id}")) aria-label=t.details_label(&name)
-            on:click=handler(context, id, |c, id, _| c.details.toggle(id))>
+            aria-controls=context.id(&format!("details-{id}")) aria-label=t.details_label(name)>
             {t.details}
         </button>
     }
 }
 
-/// The row below an order while its details are open, and only then: no table carries a hidden row per
-/// order. The region is named like its button; it shows the list's fields at once, the fetched ones when
-/// `getObject` answered, a loading line meanwhile, and a failure in an alert with Retry.
+/// A click on order `id`'s details `button`: shows or hides the details and says so in `aria-expanded`.
+pub(crate) fn toggle_details(context: &WidgetContext, id: u64, button: &Element) {
+    let open = context.details.toggle(id);
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+}
+
+/// The row below an order while its details are open, and only then: the table adds it when the order
+/// opens and drops it when it closes, so no table carries a hidden row, or its state, per order. The
+/// region is named like its button; it shows the list's fields at once, the fetched ones when `getObject`
+/// answered, a loading line meanwhile, and a failure in an alert with Retry.
 #[component]
 pub(crate) fn OrderDetails(
     /// The order's id.
@@ -56,49 +55,41 @@ pub(crate) fn OrderDetails(
 ) -> impl IntoView {
     let context = use_widget();
     let (t, details) = (context.t, context.details);
-    let open = flag(context, id, |c, id| c.details.is_open(id));
-    let region_id = context.id(&format!("details-{id}"));
-    let label = t.details_label(&name);
-    move || {
-        open.get().then(|| {
-            let order = order.clone();
-            // One closure for the whole content: the state changes twice at most.
-            let content = move || {
-                let state = details.state(id);
-                let fetched = match &state {
-                    Some(DetailsState::Loaded(found)) => Some(found),
-                    _ => None,
-                };
-                let values = fields(context, id, &order, fetched)
-                    .into_iter()
-                    .map(|(label, value, absent)| {
-                        let value = text_or_missing(value, None, absent);
-                        view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
-                    })
-                    .collect_view();
-                let note = match state {
-                    Some(DetailsState::Failed(error)) => Either::Left(view! {
-                        <p class="details-error">{t.details_failed}" "{t.explain(&error)}</p>
-                        <button type="button" class="retry" on:click=handler(context, id, |c, id, ev| {
-                            focus_toggle_of(&ev);
-                            c.details.fetch(id);
-                        })>{t.retry}</button>
-                    }),
-                    loading => Either::Right(matches!(loading, Some(DetailsState::Loading)).then(|| view! {
-                        <p class="details-loading"><span class="spinner" aria-hidden={"true"}></span>{t.details_loading}</p>
-                    })),
-                };
-                view! { <dl>{values}</dl> {note} }
-            };
-            view! {
-                <tr class="details-row" role="row">
-                    <td colspan=columns role="cell">
-                        <div role="region" class="details" part=parts::DETAILS id=region_id.clone()
-                            aria-label=label.clone()>{content}</div>
-                    </td>
-                </tr>
-            }
-        })
+    // One closure for the whole content: the state changes twice at most.
+    let content = move || {
+        let state = details.state(id);
+        let fetched = match &state {
+            Some(DetailsState::Loaded(found)) => Some(found),
+            _ => None,
+        };
+        let values = fields(context, id, &order, fetched)
+            .into_iter()
+            .map(|(label, value, absent)| {
+                let value = text_or_missing(value, None, absent);
+                view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
+            })
+            .collect_view();
+        let note = match state {
+            Some(DetailsState::Failed(error)) => Either::Left(view! {
+                <p class="details-error">{t.details_failed}" "{t.explain(&error)}</p>
+                <button type="button" class="retry" on:click=handler(context, id, |c, id, ev| {
+                    focus_toggle_of(&ev);
+                    c.details.fetch(id);
+                })>{t.retry}</button>
+            }),
+            loading => Either::Right(matches!(loading, Some(DetailsState::Loading)).then(|| view! {
+                <p class="details-loading"><span class="spinner" aria-hidden={"true"}></span>{t.details_loading}</p>
+            })),
+        };
+        view! { <dl>{values}</dl> {note} }
+    };
+    view! {
+        <tr class="details-row" role="row">
+            <td colspan=columns role="cell">
+                <div role="region" class="details" part=parts::DETAILS id=context.id(&format!("details-{id}"))
+                    aria-label=t.details_label(&name)>{content}</div>
+            </td>
+        </tr>
     }
 }
 

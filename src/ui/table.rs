@@ -5,8 +5,8 @@
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
 use super::context::{flag, handler, reactive, use_widget, WidgetContext};
-use super::details::{DetailsToggle, OrderDetails};
-use super::expiry_cell::ExpiryCell;
+use super::details::{details_toggle, toggle_details, OrderDetails};
+use super::expiry_cell::expiry_cell;
 use super::format::iso;
 use super::use_table_view::Row;
 use crate::a11y;
@@ -17,7 +17,7 @@ use crate::resend::ResendTarget;
 use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 
 /// Columns in the table: the sortable data columns, the Email column and the Details column.
 const COLUMN_COUNT: usize = Column::ALL.len() + 2;
@@ -26,7 +26,7 @@ const COLUMN_COUNT: usize = Column::ALL.len() + 2;
 #[component]
 pub(crate) fn OrdersTable() -> impl IntoView {
     let widget = use_widget();
-    let (t, table) = (widget.t, widget.table);
+    let t = widget.t;
     let no_match = flag(widget, 0, |c, _| c.table.window.with(|w| w.total == 0));
     view! {
         <div class="table-wrap" part=parts::TABLE_WRAP on:focusin=|ev| a11y::reveal_focused(&ev)>
@@ -39,17 +39,84 @@ pub(crate) fn OrdersTable() -> impl IntoView {
                         <th scope="col" role="columnheader">{t.details}</th>
                     </tr>
                 </thead>
-                <tbody role="rowgroup">
+                // One listener for every row's buttons, as the vanilla twin does: rows come and go with each
+                // page, sort and filter, and a listener per button was a closure made and dropped per row.
+                <tbody role="rowgroup" on:click=handler(widget, 0, on_row_button)>
                     {move || no_match.get().then(|| view! {
                         <tr role="row"><td colspan=COLUMN_COUNT class="no-match" role="cell">{t.no_match}</td></tr>
                     })}
                     // Keyed by position in the loaded list: stable across sorts and filters, and the table is
-                    // rebuilt on every load anyway.
-                    <For each=move || table.rows() key=|row: &Row| row.key
-                        children=|row: Row| view! { <OrderRow order=row.order/> } />
+                    // rebuilt on every load anyway. An open order's details follow its row as an item of
+                    // their own, so a closed order costs no details state at all.
+                    <For each=move || body_rows(&widget) key=|row: &Row| row.key
+                        children=move |row: Row| body_row(widget, row) />
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Marks the key of an order's details row: the order's own key with the top bit set.
+const DETAILS_KEY: usize = 1 << (usize::BITS - 1);
+
+/// The rows of the current page, each open one followed by its details.
+fn body_rows(c: &WidgetContext) -> Vec<Row> {
+    let rows = c.table.rows();
+    let mut body = Vec::with_capacity(rows.len() + 1);
+    for row in rows {
+        let open = row.order.id.is_some_and(|id| c.details.is_open(id));
+        let details = open.then(|| Row {
+            key: row.key | DETAILS_KEY,
+            order: row.order.clone(),
+        });
+        body.push(row);
+        body.extend(details);
+    }
+    body
+}
+
+/// An item of [`body_rows`]: an order's row, or its details.
+fn body_row(context: WidgetContext, row: Row) -> impl IntoView {
+    let name = display_name(context.t, &row.order);
+    match row.order.id.filter(|_| row.key & DETAILS_KEY != 0) {
+        Some(id) => {
+            Either::Left(view! { <OrderDetails id name order=row.order columns=COLUMN_COUNT/> })
+        }
+        None => Either::Right(order_row(context, row.order, &name)),
+    }
+}
+
+/// A click in the table body: a row's Send button opens the popup for its order, a row's details button
+/// shows or hides its details. The row names its order in `data-order-id`; the details' own Retry button
+/// has a listener of its own.
+fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
+    let Some(button) = ev
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|target| target.closest(".send, .details-toggle").ok().flatten())
+    else {
+        return;
+    };
+    let id = button
+        .closest("tr")
+        .ok()
+        .flatten()
+        .and_then(|row| row.get_attribute("data-order-id"))
+        .and_then(|id| id.parse::<u64>().ok());
+    let Some(id) = id else {
+        return;
+    };
+    if button.class_name() == "send" {
+        // The order is looked up again by its id (the loaded list holds it while the row shows).
+        let target = c.list.orders().and_then(|orders| {
+            let order = orders.iter().find(|order| order.resend_id() == Some(id))?;
+            resend_target(c, order)
+        });
+        if let Some(target) = target {
+            c.resend.open(target, button.dyn_into::<HtmlElement>().ok());
+        }
+    } else {
+        toggle_details(c, id, &button);
     }
 }
 
@@ -99,21 +166,14 @@ fn column_at(position: u64) -> Column {
     Column::ALL[position as usize % Column::ALL.len()]
 }
 
-/// One order: its common name heads the row; its details, while open, follow in a row of their own.
-#[component]
-fn OrderRow(
-    /// The order this row shows.
-    order: Order,
-) -> impl IntoView {
-    let t = use_widget().t;
+/// One order's row: its common name heads it; its cells, its Send button and its details button.
+fn order_row(context: WidgetContext, order: Order, name: &str) -> impl IntoView {
+    let t = context.t;
     // Details are asked for by the order's id: an order without one has none.
-    let name = display_name(t, &order);
-    let toggle = order
-        .id
-        .map(|id| view! { <DetailsToggle id name=name.clone()/> });
-    let details_row = order
-        .id
-        .map(|id| view! { <OrderDetails id name order=order.clone() columns=COLUMN_COUNT/> });
+    let toggle = order.id.map(|id| details_toggle(context, id, name));
+    let send = send_cell(context, &order, name);
+    let label = |column| t.column(column);
+    let text = |value| text_or_missing(value, Some("cell-text"), t.not_available);
     let Order {
         id,
         common_name,
@@ -123,19 +183,17 @@ fn OrderRow(
         create_date,
         expiration_date,
         ..
-    } = order.clone();
-    let label = |column| t.column(column);
+    } = order;
     view! {
         <tr part=parts::ROW role="row" data-order-id=id.map(|id| id.to_string())>
-            <th scope="row" role="rowheader" class="name"><TextCell value=common_name/></th>
-            <td role="cell" data-label=label(Column::CertificateType)><TextCell value=certificate_type/></td>
-            <td role="cell" data-label=label(Column::Status) title=status_description><TextCell value=status_name/></td>
-            <td role="cell" data-label=label(Column::Ordered)><DateCell date=create_date absent=t.not_available/></td>
-            <td role="cell" class="expires" data-label=label(Column::Expires)><ExpiryCell date=expiration_date/></td>
-            <td role="cell" class="action"><SendCell order/></td>
+            <th scope="row" role="rowheader" class="name">{text(common_name)}</th>
+            <td role="cell" data-label=label(Column::CertificateType)>{text(certificate_type)}</td>
+            <td role="cell" data-label=label(Column::Status) title=status_description>{text(status_name)}</td>
+            <td role="cell" data-label=label(Column::Ordered)>{date_cell(context, create_date, t.not_available)}</td>
+            <td role="cell" class="expires" data-label=label(Column::Expires)>{expiry_cell(context, expiration_date)}</td>
+            <td role="cell" class="action">{send}</td>
             <td role="cell" class="details-cell">{toggle}</td>
         </tr>
-        {details_row}
     }
 }
 
@@ -148,44 +206,24 @@ fn display_name(t: &Messages, order: &Order) -> String {
     }
 }
 
-/// The Email cell: a Send button when the order's status allows an email, and the "sent at" note.
-#[component]
-fn SendCell(
-    /// The row's order.
-    order: Order,
-) -> impl IntoView {
-    let context = use_widget();
+/// The Email cell: a Send button when the order's status allows an email, and the "sent at" note. `name`
+/// is how the order is named ([`display_name`]).
+fn send_cell(context: WidgetContext, order: &Order, name: &str) -> impl IntoView {
     let t = context.t;
-    let Some(target) = resend_target(&context, &order) else {
+    let target = order.resend_id().and_then(|order_id| {
+        let email = context.config().email_policy.email_for(order)?;
+        order.approver_email.as_ref()?;
+        Some((order_id, email))
+    });
+    let Some((order_id, email)) = target else {
         return Either::Right(view! { <MissingValue words=t.no_email/> });
     };
-    let label = t.send_label(target.email, &target.common_name);
-    let order_id = target.order_id;
-    // The order is looked up again by its id on click (the loaded list holds it while the row shows), so
-    // the handler is the widget's one click-handler type.
-    let on_send = handler(
-        context,
-        order_id,
-        |c, order_id, ev: leptos::ev::MouseEvent| {
-            let target = c.list.orders().and_then(|orders| {
-                let order = orders
-                    .iter()
-                    .find(|order| order.resend_id() == Some(order_id))?;
-                resend_target(c, order)
-            });
-            let button = ev
-                .current_target()
-                .and_then(|target| target.dyn_into::<HtmlElement>().ok());
-            if let Some(target) = target {
-                c.resend.open(target, button);
-            }
-        },
-    );
+    let label = t.send_label(email, name);
     let note = reactive(context, order_id, |c, order_id| {
         c.resend.sent_note(order_id).map(|time| c.t.sent_at(&time))
     });
     Either::Left(view! {
-        <button type="button" class="send" part=parts::SEND_BUTTON aria-label=label on:click=on_send>{t.send}</button>
+        <button type="button" class="send" part=parts::SEND_BUTTON aria-label=label>{t.send}</button>
         <span class="sent-note">{note}</span>
     })
 }
@@ -203,29 +241,17 @@ fn resend_target(context: &WidgetContext, order: &Order) -> Option<ResendTarget>
 }
 
 /// A date as `<time>`, in the widget's locale; `absent` is what a screen reader hears when there is none.
-#[component]
-pub(crate) fn DateCell(
-    /// The date, if the API gave one.
+pub(crate) fn date_cell(
+    context: WidgetContext,
     date: Option<Timestamp>,
-    /// Words for a missing date ("Not issued").
     absent: &'static str,
 ) -> impl IntoView {
-    let context = use_widget();
     match date {
         Some(date) => {
             Either::Left(view! { <time datetime=iso(date)>{context.format_date(date)}</time> })
         }
         None => Either::Right(view! { <MissingValue words=absent/> }),
     }
-}
-
-/// Text from the API, always as text; "Not available" when absent.
-#[component]
-pub(crate) fn TextCell(
-    /// The value, if the API gave one.
-    value: Option<String>,
-) -> impl IntoView {
-    text_or_missing(value, Some("cell-text"), use_widget().t.not_available)
 }
 
 /// A value as text in a `<span>` (of `class`, if any), or the [`MissingValue`] `absent` words. One plain

@@ -40,9 +40,15 @@ impl Details {
         self.book.with(|book| book.open.contains(&id))
     }
 
+    /// Whether order `id`'s details are shown, without tracking: for a row being built.
+    pub fn is_open_untracked(&self, id: u64) -> bool {
+        self.book.with_untracked(|book| book.open.contains(&id))
+    }
+
     /// Shows or hides order `id`'s details; the first opening (or one after a failure) fetches them.
-    pub fn toggle(&self, id: u64) {
-        let fetch = self.book.try_update(|book| {
+    /// Returns whether they are now shown.
+    pub fn toggle(&self, id: u64) -> bool {
+        let change = self.book.try_update(|book| {
             let opening = !book.open.contains(&id);
             book.open.retain(|open| *open != id);
             if opening {
@@ -52,11 +58,15 @@ impl Details {
                 .fetched
                 .iter()
                 .any(|(i, state)| *i == id && !matches!(state, DetailsState::Failed(_)));
-            opening && !known
+            (opening, opening && !known)
         });
-        if fetch == Some(true) {
+        let Some((opening, fetch)) = change else {
+            return false;
+        };
+        if fetch {
             self.fetch(id);
         }
+        opening
     }
 
     /// Order `id`'s fetched details, once asked for.

@@ -2,10 +2,11 @@
 //! failure states, and the cache.
 
 use crate::support::{
-    control, details_button, details_fixture, details_requests, inject_fault, requests_at, tick,
-    wait_until, Fixture, CSR, EMULATOR,
+    control, details_button, details_fixture, details_requests, inject_fault, requests_at, row,
+    tick, wait_until, Fixture, CSR, EMULATOR,
 };
 use serde_json::json;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -289,4 +290,45 @@ async fn reopening_after_a_failure_asks_again() {
     );
     assert_eq!(details_requests().await.len(), 2);
     control("POST", "reset", None).await;
+}
+
+/// Types `text` into the filter, as a user does.
+fn filter(f: &Fixture, text: &str) {
+    let input: web_sys::HtmlInputElement = f.get("input[type=search]").unchecked_into();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_row_the_filter_brings_back_comes_back_open_with_its_details_below_it() {
+    let f = details_fixture().await;
+    details_button(&f, 50001).click();
+    wait_for_field(&f, 50001, "Technical contact email").await;
+    filter(&f, "pending.example.org");
+    tick().await;
+    assert!(f.query("tr[data-order-id='50001']").is_none());
+    assert!(
+        f.query(".details-row").is_none(),
+        "its details leave with it"
+    );
+    filter(&f, "");
+    tick().await;
+    let button = details_button(&f, 50001);
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let below = row(&f, 50001).next_element_sibling().unwrap();
+    assert_eq!(below.class_name(), "details-row");
+    assert_eq!(
+        below.query_selector("[role=region]").unwrap().unwrap().id(),
+        region_id(&f, 50001)
+    );
+    assert_eq!(
+        field(&f, 50001, "Technical contact email").as_deref(),
+        Some("ops@details.example.com")
+    );
+    assert_eq!(details_requests().await.len(), 1, "shown from the cache");
 }
