@@ -10,11 +10,13 @@
 #   profiler) with a build that keeps wasm function names, and prints where the time goes.
 # Cold start only (docs/cold-start.md): BENCH_COLD_PROFILE=1 runs e2e/bench/cold-profile.mjs instead of the whole
 #   benchmark (paired cold starts, then traced ones split by kind of work; about 2 minutes) on the trunk bundle
-#   ("root": glue + snippets/…/element.js) and on the npm package's single module ("pkg"), with
+#   ("root": the trunk bundle's module) and on the npm package's single module ("pkg"), with
 #   BENCH_COLD_ROUNDS (20), BENCH_COLD_TRACES (3), BENCH_COLD_HINTS=1 (README preload hints) and
 #   BENCH_COLD_VARIANTS="std=/tmp/std-dist,…": other bundles served at <name>/, each compared with the twin.
-# BENCH_STATIC_COMPRESSION=on-the-fly (default) | precompressed (.br/.gz written next to the site's files) | off:
-#   how the emulator compresses the static files.
+# BENCH_STATIC_COMPRESSION=precompressed (default: .br/.gz written next to the site's files once, as a production
+#   host or CDN serves static files) | on-the-fly (the emulator compresses per request, which on 2 cores costs the
+#   385 kB wasm 25-30 ms that no host pays twice) | off: how the emulator compresses the static files. The same
+#   for the widget and the twin.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -61,7 +63,7 @@ for variant in ${VARIANTS//,/ }; do
   COLD_BUILDS="$COLD_BUILDS,$name"
 done
 
-COMPRESSION="${BENCH_STATIC_COMPRESSION:-on-the-fly}"
+COMPRESSION="${BENCH_STATIC_COMPRESSION:-precompressed}"
 if [ "$COMPRESSION" = precompressed ]; then
   log "precompressed siblings (brotli 11, gzip 9) of the site's files"
   node -e '
