@@ -41,19 +41,18 @@ fn StatusFilter() -> impl IntoView {
     let context = use_widget();
     let (table, list) = (context.table, context.list);
     let (t, id) = (context.t, context.id("status"));
+    // One reactive list for the names and the choice: a new choice rebuilds the options in place, which
+    // only moves `selected` (text and values are equal), and each option is plain data, not a closure.
     let options = move || {
         let orders = list.orders().unwrap_or_default();
         let names = list.with_statuses(|known| {
             model::status_choices(known.iter().map(|s| s.name.as_str()), &orders)
         });
+        let chosen = table.status();
         names
             .into_iter()
             .map(|name| {
-                let selected = {
-                    let name = name.clone();
-                    move || table.status().as_deref() == Some(name.as_str())
-                };
-                let value = name.clone();
+                let (value, selected) = (name.clone(), chosen.as_ref() == Some(&name));
                 view! { <option value=value selected=selected>{name}</option> }
             })
             .collect_view()
