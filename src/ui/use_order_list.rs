@@ -31,6 +31,17 @@ impl ListState {
     }
 }
 
+/// What the list keeps between loads, in one stored value: each stored type costs its own copy of the
+/// arena code.
+#[derive(Default)]
+struct Book {
+    tracker: LoadTracker,
+    /// The account of the last list read, configured or discovered.
+    account_id: Option<u64>,
+    /// Whether `ssl-orders-ready` was said.
+    ready_sent: bool,
+}
+
 /// The order list of one widget. `Copy`: a part keeps it and calls [`OrderList::reload`] from a click.
 #[derive(Clone, Copy)]
 pub(crate) struct OrderList {
@@ -38,9 +49,7 @@ pub(crate) struct OrderList {
     // Written by `publish` only; parts read them through the methods.
     state: RwSignal<ListState>,
     statuses: RwSignal<Vec<StatusDef>>,
-    tracker: StoredValue<LoadTracker>,
-    /// The account of the last list read, configured or discovered.
-    account_id: StoredValue<Option<u64>>,
+    book: StoredValue<Book>,
     /// Aborts the load in flight.
     running: StoredValue<Option<AbortController>, LocalStorage>,
 }
@@ -58,7 +67,7 @@ impl OrderList {
 
     /// The account the shown orders belong to, once a list was read.
     pub fn account_id(&self) -> Option<u64> {
-        self.account_id.try_get_value().flatten()
+        self.book.try_with_value(|book| book.account_id).flatten()
     }
 
     /// The orders, when the list is loaded.
@@ -78,7 +87,7 @@ impl OrderList {
     /// Starts a new load (Refresh, Retry, the host's `reload()`); one still running is aborted and its
     /// answer dropped. Safe after unmount: it does nothing.
     pub fn reload(self) {
-        let Some(ticket) = self.tracker.try_update_value(LoadTracker::begin) else {
+        let Some(ticket) = self.book.try_update_value(|book| book.tracker.begin()) else {
             return; // unmounted
         };
         if let Some(Some(previous)) = self.running.try_update_value(Option::take) {
@@ -111,8 +120,8 @@ impl OrderList {
             )
             .await;
             let Some(settled) = self
-                .tracker
-                .try_with_value(|tracker| tracker.settle(ticket, result))
+                .book
+                .try_with_value(|book| book.tracker.settle(ticket, result))
             else {
                 return; // unmounted
             };
@@ -125,7 +134,9 @@ impl OrderList {
         let request = api::statuses_request(&config.api_base);
         let answer = api::send(&request, &config.transport, &signal).await;
         if let Ok(found) = answer.and_then(|raw| api::decode_statuses(&raw)) {
-            let _ = self.tracker.try_update_value(LoadTracker::statuses_arrived);
+            let _ = self
+                .book
+                .try_update_value(|book| book.tracker.statuses_arrived());
             let _ = self.statuses.try_set(found);
         }
     }
@@ -136,7 +147,9 @@ impl OrderList {
             Settled::Dropped => {}
             Settled::Loaded(list) => {
                 let (count, total) = (list.orders.len(), list.total);
-                self.account_id.set_value(Some(list.account_id));
+                let _ = self
+                    .book
+                    .try_update_value(|book| book.account_id = Some(list.account_id));
                 self.publish(host, ListState::Ready(Arc::new(list.orders)));
                 events::emit(
                     host,
@@ -165,24 +178,24 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         core,
         state: RwSignal::new(ListState::Loading),
         statuses: RwSignal::new(Vec::new()),
-        tracker: StoredValue::new(LoadTracker::default()),
-        account_id: StoredValue::new(core.config().account_id),
+        book: StoredValue::new(Book {
+            account_id: core.config().account_id,
+            ..Book::default()
+        }),
         running: StoredValue::new_local(None),
     };
     // Both effects read one set of things through plain functions: one effect type, one copy of its code.
-    let (host, ready_sent) = (core.host(), StoredValue::new(false));
     let watched = Watched {
         list,
         host_reload,
-        host,
-        ready_sent,
+        host: core.host(),
     };
     watch(watched.clone(), |watched| {
         watched.host_reload.track();
         watched.list.reload();
     });
     on_cleanup(move || {
-        let _ = list.tracker.try_update_value(LoadTracker::close);
+        let _ = list.book.try_update_value(|book| book.tracker.close());
         if let Some(Some(controller)) = list.running.try_update_value(Option::take) {
             controller.abort();
         }
@@ -193,22 +206,25 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
             .list
             .state
             .with(|state| !matches!(state, ListState::Loading));
-        if settled && !watched.ready_sent.get_value() {
-            watched.ready_sent.set_value(true);
+        let first = settled
+            && watched
+                .list
+                .book
+                .try_update_value(|book| !std::mem::replace(&mut book.ready_sent, true))
+                .unwrap_or(false);
+        if first {
             events::emit(&watched.host, events::READY, &events::Empty {}, false);
         }
     });
     list
 }
 
-/// What the list's effects read: the list, the host's reload trigger, the host and whether
-/// `ssl-orders-ready` was said.
+/// What the list's effects read: the list, the host's reload trigger and the host.
 #[derive(Clone)]
 struct Watched {
     list: OrderList,
     host_reload: ArcTrigger,
     host: web_sys::HtmlElement,
-    ready_sent: StoredValue<bool>,
 }
 
 /// Runs `run` now and again whenever what it read changes.
