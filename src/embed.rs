@@ -316,10 +316,13 @@ extern "C" {
 }
 
 /// Runs when the module is initialised: registers the `<ssl-orders>` element (guarded, so loading the
-/// module twice is harmless) and sends panic messages to the console.
+/// module twice is harmless) and, unless panics abort at once, sends panic messages to the console.
 #[wasm_bindgen(start)]
 pub fn start() {
-    // A wasm panic never unwinds, so after one the hook cannot be set again; nothing else breaks.
+    // A wasm panic never unwinds, so after one the hook cannot be set again; nothing else breaks. A build
+    // whose panics abort at once (the release bundle's std is built with `-Cpanic=immediate-abort`) never
+    // calls a hook: it would be dead code there.
+    #[cfg(not(panic = "immediate-abort"))]
     if !std::thread::panicking() {
         // "panicked at src/….rs:line:column:" and the message, for a host's bug report (the console adds the
         // JavaScript stack); without a hook a wasm panic shows only as "unreachable".
