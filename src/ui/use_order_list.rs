@@ -31,11 +31,13 @@ impl ListState {
     }
 }
 
-/// What the list keeps between loads, in one stored value: each stored type costs its own copy of the
-/// arena code.
+/// What the list keeps between loads, in one (local: it holds a browser object) stored value: each stored
+/// type costs its own copy of the arena code.
 #[derive(Default)]
 struct Book {
     tracker: LoadTracker,
+    /// Aborts the load in flight.
+    running: Option<AbortController>,
     /// The account of the last list read, configured or discovered.
     account_id: Option<u64>,
     /// Whether `ssl-orders-ready` was said.
@@ -49,9 +51,7 @@ pub(crate) struct OrderList {
     // Written by `publish` only; parts read them through the methods.
     state: RwSignal<ListState>,
     statuses: RwSignal<Vec<StatusDef>>,
-    book: StoredValue<Book>,
-    /// Aborts the load in flight.
-    running: StoredValue<Option<AbortController>, LocalStorage>,
+    book: StoredValue<Book, LocalStorage>,
 }
 
 impl OrderList {
@@ -87,10 +87,13 @@ impl OrderList {
     /// Starts a new load (Refresh, Retry, the host's `reload()`); one still running is aborted and its
     /// answer dropped. Safe after unmount: it does nothing.
     pub fn reload(self) {
-        let Some(ticket) = self.book.try_update_value(|book| book.tracker.begin()) else {
+        let Some((ticket, previous)) = self
+            .book
+            .try_update_value(|book| (book.tracker.begin(), book.running.take()))
+        else {
             return; // unmounted
         };
-        if let Some(Some(previous)) = self.running.try_update_value(Option::take) {
+        if let Some(previous) = previous {
             previous.abort();
         }
         // Taken now: after an unmount the stored values are gone, while these tasks may still be pending.
@@ -100,7 +103,9 @@ impl OrderList {
             self.tell(&host, Settled::Failed(error));
             return;
         };
-        self.running.set_value(Some(controller.clone()));
+        let _ = self
+            .book
+            .try_update_value(|book| book.running = Some(controller.clone()));
         if self.core.credentials_withdrawn {
             // Nothing is requested without the credentials: the host must set them for the new origin.
             self.tell(&host, Settled::Failed(ApiError::CredentialsWithdrawn));
@@ -178,11 +183,10 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         core,
         state: RwSignal::new(ListState::Loading),
         statuses: RwSignal::new(Vec::new()),
-        book: StoredValue::new(Book {
+        book: StoredValue::new_local(Book {
             account_id: core.config().account_id,
             ..Book::default()
         }),
-        running: StoredValue::new_local(None),
     };
     // Both effects read one set of things through plain functions: one effect type, one copy of its code.
     let watched = Watched {
@@ -195,8 +199,11 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         watched.list.reload();
     });
     on_cleanup(move || {
-        let _ = list.book.try_update_value(|book| book.tracker.close());
-        if let Some(Some(controller)) = list.running.try_update_value(Option::take) {
+        let running = list.book.try_update_value(|book| {
+            book.tracker.close();
+            book.running.take()
+        });
+        if let Some(Some(controller)) = running {
             controller.abort();
         }
     });
