@@ -4,7 +4,7 @@ use super::context::{reflect_state, WidgetCore};
 use crate::api::{self, ApiError, StatusDef};
 use crate::config::Config;
 use crate::events;
-use crate::load::{self, LoadTracker, Settled};
+use crate::load::{self, LoadTicket, LoadTracker, Settled};
 use crate::model::Order;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,6 +42,12 @@ struct Book {
     account_id: Option<u64>,
     /// Whether `ssl-orders-ready` was said.
     ready_sent: bool,
+}
+
+/// One of the requests a load makes: the statuses (for the filter), or the list itself, told to `host`.
+enum Request {
+    Statuses,
+    List(LoadTicket, HtmlElement),
 }
 
 /// The order list of one widget. `Copy`: a part keeps it and calls [`OrderList::reload`] from a click.
@@ -113,36 +119,43 @@ impl OrderList {
         }
         self.publish(&host, ListState::Loading);
         let signal = controller.signal();
+        // Statuses only feed the status filter: fetched beside the list, never in its way.
         if ticket.fetch_statuses {
-            spawn_local(self.fetch_statuses(config.clone(), signal.clone()));
+            spawn_local(self.request(Request::Statuses, config.clone(), signal.clone()));
         }
-        spawn_local(async move {
-            let result = load::load_orders(
-                &config.api_base,
-                config.account_id,
-                &config.transport,
-                &signal,
-            )
-            .await;
-            let Some(settled) = self
-                .book
-                .try_with_value(|book| book.tracker.settle(ticket, result))
-            else {
-                return; // unmounted
-            };
-            self.tell(&host, settled);
-        });
+        spawn_local(self.request(Request::List(ticket, host), config, signal));
     }
 
-    /// Statuses only feed the status filter: fetched beside the list, never in its way.
-    async fn fetch_statuses(self, config: Arc<Config>, signal: AbortSignal) {
-        let request = api::statuses_request(&config.api_base);
-        let answer = api::send(&request, &config.transport, &signal).await;
-        if let Ok(found) = answer.and_then(|raw| api::decode_statuses(&raw)) {
-            let _ = self
-                .book
-                .try_update_value(|book| book.tracker.statuses_arrived());
-            let _ = self.statuses.try_set(found);
+    /// Runs one of the list's requests to its end. One `async fn` for both: every future type costs its own
+    /// copy of the task code.
+    async fn request(self, request: Request, config: Arc<Config>, signal: AbortSignal) {
+        match request {
+            Request::Statuses => {
+                let request = api::statuses_request(&config.api_base);
+                let answer = api::send(&request, &config.transport, &signal).await;
+                if let Ok(found) = answer.and_then(|raw| api::decode_statuses(&raw)) {
+                    let _ = self
+                        .book
+                        .try_update_value(|book| book.tracker.statuses_arrived());
+                    let _ = self.statuses.try_set(found);
+                }
+            }
+            Request::List(ticket, host) => {
+                let result = load::load_orders(
+                    &config.api_base,
+                    config.account_id,
+                    &config.transport,
+                    &signal,
+                )
+                .await;
+                let Some(settled) = self
+                    .book
+                    .try_with_value(|book| book.tracker.settle(ticket, result))
+                else {
+                    return; // unmounted
+                };
+                self.tell(&host, settled);
+            }
         }
     }
 
