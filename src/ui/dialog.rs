@@ -38,10 +38,7 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
     });
     // Native modal dialogs let Tab leave for the browser chrome; wrap it between the two buttons instead.
     let keep_tab_inside = handler(context, 0, |c, _, ev: leptos::ev::KeyboardEvent| {
-        if let (Some(Some(first)), Some(Some(last))) = (
-            c.resend.cancel_ref.try_get_untracked(),
-            c.resend.confirm_ref.try_get_untracked(),
-        ) {
+        if let Some((first, last)) = c.resend.buttons() {
             a11y::wrap_tab(&ev, &first, &last);
         }
     });
@@ -53,7 +50,7 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
             <p id=desc_id>{text}</p>
             <p id=alert_id role="alert" class="dialog-error" part=parts::DIALOG_ERROR>{reactive(context, 0, |c, _| c.resend.error())}</p>
             <div class="dialog-actions">
-                <button type="button" node_ref=resend.cancel_ref class="cancel" part=parts::CANCEL
+                <button type="button" class="cancel" part=parts::CANCEL
                     on:click=handler(context, 0, |c, _, _| c.resend.close())>{t.cancel}</button>
                 <ConfirmButton/>
             </div>
@@ -65,7 +62,6 @@ pub(crate) fn ConfirmDialog() -> impl IntoView {
 #[component]
 fn ConfirmButton() -> impl IntoView {
     let widget = use_widget();
-    let resend = widget.resend;
     let label = reactive(widget, 0, |c, _| {
         if c.resend.busy() {
             c.t.sending
@@ -76,7 +72,7 @@ fn ConfirmButton() -> impl IntoView {
         }
     });
     view! {
-        <button type="button" node_ref=resend.confirm_ref class="confirm" part=parts::CONFIRM
+        <button type="button" class="confirm" part=parts::CONFIRM
             aria-busy=reactive(widget, 0, |c, _| if c.resend.busy() { "true" } else { "false" })
             aria-disabled=reactive(widget, 0, |c, _| c.resend.busy().then_some("true"))
             on:click=handler(widget, 0, |c, _, _| c.resend.confirm())>

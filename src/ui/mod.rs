@@ -12,6 +12,7 @@ mod download;
 mod expiry_cell;
 mod format;
 mod live_region;
+mod options;
 mod pager;
 mod states;
 mod table;

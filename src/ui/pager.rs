@@ -1,6 +1,7 @@
 //! The pager: where the page is in the list, previous and next, and rows per page.
 
 use super::context::{handler, reactive, use_widget};
+use super::options::options;
 use crate::model::PAGE_SIZES;
 use crate::parts;
 use leptos::prelude::*;
@@ -32,11 +33,13 @@ pub(crate) fn Pager() -> impl IntoView {
 fn PageSizeSelect() -> impl IntoView {
     let widget = use_widget();
     let t = widget.t;
-    let options = PAGE_SIZES.into_iter().map(|size| {
-        view! {
-            <option value=size.to_string() selected=reactive(widget, size as u64, |c, size| c.table.page_size() as u64 == size)>{size.to_string()}</option>
-        }
-    });
+    let sizes = move || {
+        let chosen = widget.table.page_size().to_string();
+        options(
+            PAGE_SIZES.map(|size| size.to_string()).to_vec(),
+            Some(&chosen),
+        )
+    };
     view! {
         <label class="page-size">
             {t.page_size_label}
@@ -44,7 +47,7 @@ fn PageSizeSelect() -> impl IntoView {
                 if let Ok(size) = event_target_value(&ev).parse::<usize>() {
                     c.table.set_page_size(size);
                 }
-            })>{options.collect_view()}</select>
+            })>{sizes}</select>
         </label>
     }
 }

@@ -1,6 +1,7 @@
 //! The toolbar: text filter, status and expiry filters, Refresh and the CSV export.
 
 use super::context::{handler, reactive, use_widget};
+use super::options::options;
 use crate::expiry::Expiry;
 use crate::model;
 use crate::parts;
@@ -41,22 +42,14 @@ fn StatusFilter() -> impl IntoView {
     let context = use_widget();
     let (table, list) = (context.table, context.list);
     let (t, id) = (context.t, context.id("status"));
-    let options = move || {
+    // One reactive list for the names and the choice: a new choice rebuilds the options in place, which
+    // only moves `selected` (texts and values stay equal).
+    let choices = move || {
         let orders = list.orders().unwrap_or_default();
         let names = list.with_statuses(|known| {
             model::status_choices(known.iter().map(|s| s.name.as_str()), &orders)
         });
-        names
-            .into_iter()
-            .map(|name| {
-                let selected = {
-                    let name = name.clone();
-                    move || table.status().as_deref() == Some(name.as_str())
-                };
-                let value = name.clone();
-                view! { <option value=value selected=selected>{name}</option> }
-            })
-            .collect_view()
+        options(names, table.status().as_deref())
     };
     view! {
         <span class="field">
@@ -66,7 +59,7 @@ fn StatusFilter() -> impl IntoView {
                 c.table.filter_status((!value.is_empty()).then_some(value));
             })>
                 <option value="" selected=reactive(context, 0, |c, _| c.table.status().is_none())>{t.all_statuses}</option>
-                {options}
+                {choices}
             </select>
         </span>
     }

@@ -31,6 +31,19 @@ impl ListState {
     }
 }
 
+/// What the list keeps between loads, in one (local: it holds a browser object) stored value: each stored
+/// type costs its own copy of the arena code.
+#[derive(Default)]
+struct Book {
+    tracker: LoadTracker,
+    /// Aborts the load in flight.
+    running: Option<AbortController>,
+    /// The account of the last list read, configured or discovered.
+    account_id: Option<u64>,
+    /// Whether `ssl-orders-ready` was said.
+    ready_sent: bool,
+}
+
 /// The order list of one widget. `Copy`: a part keeps it and calls [`OrderList::reload`] from a click.
 #[derive(Clone, Copy)]
 pub(crate) struct OrderList {
@@ -38,11 +51,7 @@ pub(crate) struct OrderList {
     // Written by `publish` only; parts read them through the methods.
     state: RwSignal<ListState>,
     statuses: RwSignal<Vec<StatusDef>>,
-    tracker: StoredValue<LoadTracker>,
-    /// The account of the last list read, configured or discovered.
-    account_id: StoredValue<Option<u64>>,
-    /// Aborts the load in flight.
-    running: StoredValue<Option<AbortController>, LocalStorage>,
+    book: StoredValue<Book, LocalStorage>,
 }
 
 impl OrderList {
@@ -58,7 +67,7 @@ impl OrderList {
 
     /// The account the shown orders belong to, once a list was read.
     pub fn account_id(&self) -> Option<u64> {
-        self.account_id.try_get_value().flatten()
+        self.book.try_with_value(|book| book.account_id).flatten()
     }
 
     /// The orders, when the list is loaded.
@@ -78,10 +87,13 @@ impl OrderList {
     /// Starts a new load (Refresh, Retry, the host's `reload()`); one still running is aborted and its
     /// answer dropped. Safe after unmount: it does nothing.
     pub fn reload(self) {
-        let Some(ticket) = self.tracker.try_update_value(LoadTracker::begin) else {
+        let Some((ticket, previous)) = self
+            .book
+            .try_update_value(|book| (book.tracker.begin(), book.running.take()))
+        else {
             return; // unmounted
         };
-        if let Some(Some(previous)) = self.running.try_update_value(Option::take) {
+        if let Some(previous) = previous {
             previous.abort();
         }
         // Taken now: after an unmount the stored values are gone, while these tasks may still be pending.
@@ -91,7 +103,9 @@ impl OrderList {
             self.tell(&host, Settled::Failed(error));
             return;
         };
-        self.running.set_value(Some(controller.clone()));
+        let _ = self
+            .book
+            .try_update_value(|book| book.running = Some(controller.clone()));
         if self.core.credentials_withdrawn {
             // Nothing is requested without the credentials: the host must set them for the new origin.
             self.tell(&host, Settled::Failed(ApiError::CredentialsWithdrawn));
@@ -112,8 +126,8 @@ impl OrderList {
         spawn_local(async move {
             let result = loading.await;
             let Some(settled) = self
-                .tracker
-                .try_with_value(|tracker| tracker.settle(ticket, result))
+                .book
+                .try_with_value(|book| book.tracker.settle(ticket, result))
             else {
                 return; // unmounted
             };
@@ -132,7 +146,9 @@ impl OrderList {
         let answer = api::send(&request, &config.transport, signal);
         async move {
             if let Ok(found) = answer.await.and_then(|raw| api::decode_statuses(&raw)) {
-                let _ = self.tracker.try_update_value(LoadTracker::statuses_arrived);
+                let _ = self
+                    .book
+                    .try_update_value(|book| book.tracker.statuses_arrived());
                 let _ = self.statuses.try_set(found);
             }
         }
@@ -144,7 +160,9 @@ impl OrderList {
             Settled::Dropped => {}
             Settled::Loaded(list) => {
                 let (count, total) = (list.orders.len(), list.total);
-                self.account_id.set_value(Some(list.account_id));
+                let _ = self
+                    .book
+                    .try_update_value(|book| book.account_id = Some(list.account_id));
                 self.publish(host, ListState::Ready(Arc::new(list.orders)));
                 events::emit(
                     host,
@@ -173,17 +191,16 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         core,
         state: RwSignal::new(ListState::Loading),
         statuses: RwSignal::new(Vec::new()),
-        tracker: StoredValue::new(LoadTracker::default()),
-        account_id: StoredValue::new(core.config().account_id),
-        running: StoredValue::new_local(None),
+        book: StoredValue::new_local(Book {
+            account_id: core.config().account_id,
+            ..Book::default()
+        }),
     };
     // Both effects read one set of things through plain functions: one effect type, one copy of its code.
-    let (host, ready_sent) = (core.host(), StoredValue::new(false));
     let watched = Watched {
         list,
         host_reload,
-        host,
-        ready_sent,
+        host: core.host(),
         started: !core.credentials_withdrawn,
     };
     // The first load starts now, so its requests leave before the first render (an effect's first run
@@ -198,8 +215,11 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
         }
     });
     on_cleanup(move || {
-        let _ = list.tracker.try_update_value(LoadTracker::close);
-        if let Some(Some(controller)) = list.running.try_update_value(Option::take) {
+        let running = list.book.try_update_value(|book| {
+            book.tracker.close();
+            book.running.take()
+        });
+        if let Some(Some(controller)) = running {
             controller.abort();
         }
     });
@@ -209,22 +229,25 @@ pub(crate) fn use_order_list(core: WidgetCore, host_reload: ArcTrigger) -> Order
             .list
             .state
             .with(|state| !matches!(state, ListState::Loading));
-        if settled && !watched.ready_sent.get_value() {
-            watched.ready_sent.set_value(true);
+        let first = settled
+            && watched
+                .list
+                .book
+                .try_update_value(|book| !std::mem::replace(&mut book.ready_sent, true))
+                .unwrap_or(false);
+        if first {
             events::emit(&watched.host, events::READY, &events::Empty {}, false);
         }
     });
     list
 }
 
-/// What the list's effects read: the list, the host's reload trigger, the host and whether
-/// `ssl-orders-ready` was said.
+/// What the list's effects read: the list, the host's reload trigger and the host.
 #[derive(Clone)]
 struct Watched {
     list: OrderList,
     host_reload: ArcTrigger,
     host: web_sys::HtmlElement,
-    ready_sent: StoredValue<bool>,
     /// Whether the first load started at mount, before the effects' first run.
     started: bool,
 }

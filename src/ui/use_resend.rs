@@ -39,8 +39,6 @@ fn watch_page_flow<R>(read: impl FnOnce(&ResendFlow) -> R) -> R {
 pub(crate) struct Resend {
     /// Bound by the dialog part.
     pub dialog_ref: NodeRef<html::Dialog>,
-    pub cancel_ref: NodeRef<html::Button>,
-    pub confirm_ref: NodeRef<html::Button>,
     popup: Popup,
     sender: Sender,
 }
@@ -54,6 +52,11 @@ impl Resend {
     /// The confirm button: send, unless this order is already being sent.
     pub fn confirm(&self) {
         self.sender.confirm();
+    }
+
+    /// The popup's Cancel and confirm buttons, once it is rendered.
+    pub fn buttons(&self) -> Option<(HtmlElement, HtmlElement)> {
+        self.popup.buttons()
     }
 
     /// Cancel: closes the popup.
@@ -102,7 +105,6 @@ struct Popup {
     target: RwSignal<Option<ResendTarget>>,
     error: RwSignal<Option<String>>,
     dialog_ref: NodeRef<html::Dialog>,
-    cancel_ref: NodeRef<html::Button>,
     /// The Send button the popup returns focus to; taken once per opening.
     invoker: StoredValue<Option<HtmlElement>, LocalStorage>,
 }
@@ -118,9 +120,24 @@ impl Popup {
             }
         }
         // Cancel is the safe choice, so it gets the focus (WAI-ARIA APG, confirmation dialogs).
-        if let Some(cancel) = self.cancel_ref.get_untracked() {
+        if let Some((cancel, _)) = self.buttons() {
             let _ = cancel.focus();
         }
+    }
+
+    /// Cancel and confirm, found by the classes the dialog part gives them: no node reference of their own,
+    /// whose signal type would cost its own copy of Leptos's code.
+    fn buttons(self) -> Option<(HtmlElement, HtmlElement)> {
+        let dialog = self.dialog_ref.try_get_untracked().flatten()?;
+        let find = |selector| {
+            dialog
+                .query_selector(selector)
+                .ok()
+                .flatten()?
+                .dyn_into()
+                .ok()
+        };
+        Some((find("button.cancel")?, find("button.confirm")?))
     }
 
     fn is_open(self) -> bool {
@@ -186,7 +203,6 @@ pub(crate) fn use_resend(context: WidgetCore, list: OrderList) -> Resend {
         target: RwSignal::new(None),
         error: RwSignal::new(None),
         dialog_ref: NodeRef::new(),
-        cancel_ref: NodeRef::new(),
         invoker: StoredValue::new_local(None),
     };
     // No abort on unmount: a send the host did not cancel runs to its end and tells its outcome, from the
@@ -199,8 +215,6 @@ pub(crate) fn use_resend(context: WidgetCore, list: OrderList) -> Resend {
     };
     Resend {
         dialog_ref: popup.dialog_ref,
-        cancel_ref: popup.cancel_ref,
-        confirm_ref: NodeRef::new(),
         popup,
         sender,
     }

@@ -24,4 +24,5 @@ mod list_faults;
 mod locales;
 mod popup;
 mod resend_faults;
+mod selects;
 mod table;
