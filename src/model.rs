@@ -506,6 +506,13 @@ impl EmailPolicy {
             None => default_email_for(name),
         }
     }
+
+    /// What a Send for `order` would ask for, when the order may have one: an id a resend may use
+    /// ([`Order::resend_id`]), an email its status allows, and a recipient to show.
+    pub fn sendable(&self, order: &Order) -> Option<(u64, EmailType)> {
+        order.approver_email.as_ref()?;
+        Some((order.resend_id()?, self.email_for(order)?))
+    }
 }
 
 #[cfg(test)]
@@ -957,5 +964,26 @@ mod tests {
             Some(EmailType::Approver)
         );
         assert_eq!(policy.email_for(&Order::default()), None);
+    }
+
+    #[test]
+    fn an_order_is_sendable_with_an_exact_id_an_allowed_status_and_a_recipient() {
+        let policy = EmailPolicy::default();
+        let order = Order {
+            id: Some(40001),
+            status_name: Some("Pending CA Approval".into()),
+            approver_email: Some("admin@shop.example.org".into()),
+            ..Order::default()
+        };
+        assert_eq!(policy.sendable(&order), Some((40001, EmailType::Approver)));
+        let without = |change: fn(&mut Order)| {
+            let mut order = order.clone();
+            change(&mut order);
+            policy.sendable(&order)
+        };
+        assert_eq!(without(|o| o.approver_email = None), None);
+        assert_eq!(without(|o| o.id = None), None);
+        assert_eq!(without(|o| o.id = Some(MAX_EXACT_ID + 1)), None);
+        assert_eq!(without(|o| o.status_name = Some("Canceled".into())), None);
     }
 }

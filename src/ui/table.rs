@@ -106,7 +106,7 @@ fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
     let Some(id) = id else {
         return;
     };
-    if button.class_name() == "send" {
+    if button.matches(".send").unwrap_or(false) {
         // The order is looked up again by its id (the loaded list holds it while the row shows).
         let target = c.list.orders().and_then(|orders| {
             let order = orders.iter().find(|order| order.resend_id() == Some(id))?;
@@ -210,12 +210,7 @@ fn display_name(t: &Messages, order: &Order) -> String {
 /// is how the order is named ([`display_name`]).
 fn send_cell(context: WidgetContext, order: &Order, name: &str) -> impl IntoView {
     let t = context.t;
-    let target = order.resend_id().and_then(|order_id| {
-        let email = context.config().email_policy.email_for(order)?;
-        order.approver_email.as_ref()?;
-        Some((order_id, email))
-    });
-    let Some((order_id, email)) = target else {
+    let Some((order_id, email)) = context.config().email_policy.sendable(order) else {
         return Either::Right(view! { <MissingValue words=t.no_email/> });
     };
     let label = t.send_label(email, name);
@@ -232,9 +227,10 @@ fn send_cell(context: WidgetContext, order: &Order, name: &str) -> impl IntoView
 /// the API can take and a recipient. An order without a common name is still named in labels and
 /// sentences ("order 40001").
 fn resend_target(context: &WidgetContext, order: &Order) -> Option<ResendTarget> {
+    let (order_id, email) = context.config().email_policy.sendable(order)?;
     Some(ResendTarget {
-        order_id: order.resend_id()?,
-        email: context.config().email_policy.email_for(order)?,
+        order_id,
+        email,
         recipient: order.approver_email.clone()?,
         common_name: display_name(context.t, order),
     })
