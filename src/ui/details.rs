@@ -26,10 +26,15 @@ pub(crate) fn details_toggle(context: WidgetContext, id: u64, name: &str) -> imp
     };
     view! {
         <button type="button" class="details-toggle" part=parts::DETAILS_BUTTON aria-expanded=expanded
-            aria-controls=context.id(&format!("details-{id}")) aria-label=t.details_label(name)>
+            aria-controls=region_id(&context, id) aria-label=t.details_label(name)>
             {t.details}
         </button>
     }
+}
+
+/// The id of order `id`'s details region, which its button controls.
+fn region_id(context: &WidgetContext, id: u64) -> String {
+    context.id(&format!("details-{id}"))
 }
 
 /// A click on order `id`'s details `button`: shows or hides the details and says so in `aria-expanded`.
@@ -86,7 +91,7 @@ pub(crate) fn OrderDetails(
     view! {
         <tr class="details-row" role="row">
             <td colspan=columns role="cell">
-                <div role="region" class="details" part=parts::DETAILS id=context.id(&format!("details-{id}"))
+                <div role="region" class="details" part=parts::DETAILS id=region_id(&context, id)
                     aria-label=t.details_label(&name)>{content}</div>
             </td>
         </tr>
