@@ -15,8 +15,9 @@ use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-/// The widget's stylesheet, adopted by each instance's shadow root.
-const STYLE: &str = include_str!("../style/ssl-orders.css");
+/// The widget's stylesheet, adopted by each instance's shadow root: `style/ssl-orders.css`, minified by
+/// `build.rs`.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/ssl-orders.min.css"));
 
 /// The attributes `<ssl-orders>` observes, each with the configuration key it sets. Credentials are never
 /// attributes: they are write-only properties (see `element.js`).
