@@ -10,11 +10,6 @@ const SECRETS = new Set(["token", "apiKey"]);
 const CREDENTIALS = ["token", "username", "apiKey"];
 const SET_SETTING = Symbol("setSetting");
 
-/** Whether `<ssl-orders>` is already registered (by this module or an earlier copy of it). */
-export function isSslOrdersDefined() {
-  return customElements.get("ssl-orders") !== undefined;
-}
-
 /**
  * Registers `<ssl-orders>`. `mount(element, config, credentialsWithdrawn)` mounts a widget;
  * `attributes` maps each observed attribute to its configuration key; `languages` lists the tags of the

@@ -312,8 +312,6 @@ extern "C" {
         languages: &js_sys::Array,
         default_api_base: &str,
     ) -> bool;
-    #[wasm_bindgen(js_name = isSslOrdersDefined)]
-    fn is_ssl_orders_defined() -> bool;
 }
 
 /// Runs when the module is initialised: registers the `<ssl-orders>` element (guarded, so loading the
@@ -330,9 +328,6 @@ pub fn start() {
             web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
         }));
     }
-    if is_ssl_orders_defined() {
-        return;
-    }
     type ElementMount = dyn Fn(JsValue, JsValue, JsValue) -> Result<WidgetHandle, JsError>;
     let mount = Closure::<ElementMount>::new(|target: JsValue, config, withdrawn: JsValue| {
         mount_from_js(&target, config, withdrawn.is_truthy())
@@ -342,12 +337,15 @@ pub fn start() {
         let _ = js_sys::Reflect::set(&attributes, &attribute.into(), &key.into());
     }
     let languages: js_sys::Array = crate::i18n::supported_tags().map(JsValue::from).collect();
-    define_ssl_orders(
+    let defined = define_ssl_orders(
         mount.as_ref().unchecked_ref(),
         &attributes,
         &languages,
         crate::api::DEFAULT_API_BASE,
     );
-    // The element class keeps calling it for the page's lifetime.
-    mount.forget();
+    // The element class keeps calling `mount` for the page's lifetime. When an earlier copy of the module
+    // registered the element, nothing holds it and it is dropped.
+    if defined {
+        mount.forget();
+    }
 }
