@@ -126,12 +126,17 @@ const wasmAfter = readFileSync(wasmPath);
 console.error(`minify.mjs: ${wasmFile}: ${Object.keys(shortNames).length} import, module and export names shortened, ${wasmBefore.length} B → ${wasmAfter.length} B`);
 
 // The glue and everything it imports, bundled over the glue itself; the properties that carry the wasm's
-// names (import object keys, export accesses) renamed exactly as in the wasm, and no others.
+// names (import object keys, export accesses) renamed exactly as in the wasm, and no others. The module
+// exports the public API that types/ssl-orders.d.ts declares, and nothing else: the glue also exports
+// wasm-streams' IntoUnderlying* classes (linked through Leptos's server functions; their wasm exports are
+// already gone, index.html) and `start`, which the module runs itself. esbuild drops what nothing exports.
+const PUBLIC_API = ["default", "initSync", "mount", "WidgetHandle"];
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const file = join(dir, glue);
 const before = readFileSync(file);
 esbuild.buildSync({
-  ...OPTIONS, entryPoints: [file], bundle: true, outfile: file, allowOverwrite: true,
+  ...OPTIONS, bundle: true, outfile: file, allowOverwrite: true,
+  stdin: { contents: `export { ${PUBLIC_API.join(", ")} } from "./${glue}";`, resolveDir: dir, sourcefile: "public-api.js" },
   mangleProps: new RegExp(`^(?:${Object.keys(shortNames).map(escape).join("|")})$`),
   mangleQuoted: true,
   mangleCache: shortNames,
