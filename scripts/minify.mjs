@@ -83,7 +83,9 @@ const wasmOpt = (...args) => {
 
 // Short names for the imports, their module and the exports. The renaming pass alone first: it keeps every
 // import and export in its place, so the module names pair up by position; the JSON it prints pairs the
-// names, and both must agree. Then -Oz once more: the rename-only write is a little larger than trunk's.
+// names, and both must agree. Then -Oz once more (the rename-only write is a little larger than trunk's),
+// which also drops two custom sections no browser reads: the producers (compiler versions) and the target
+// features.
 const wasmPath = join(dir, wasmFile);
 const wasmBefore = readFileSync(wasmPath);
 const originalModule = new WebAssembly.Module(wasmBefore);
@@ -121,7 +123,7 @@ for (const [old, short] of [...printed.imports.map(([, name, short]) => [name, s
     process.exit(1);
   }
 }
-wasmOpt(wasmPath, "-Oz", "-o", wasmPath);
+wasmOpt(wasmPath, "-Oz", "--strip-producers", "--strip-target-features", "-o", wasmPath);
 const wasmAfter = readFileSync(wasmPath);
 console.error(`minify.mjs: ${wasmFile}: ${Object.keys(shortNames).length} import, module and export names shortened, ${wasmBefore.length} B → ${wasmAfter.length} B`);
 
