@@ -22,10 +22,14 @@ build_emulator() {
 # default at opt-level "z"): generic code is inlined before it is copied per type (-4.9 KB gzip; 50 and 200
 # measured smaller gains, docs/performance.md). Its std is built with the `optimize_for_size` feature (core and
 # alloc pick their smaller code for sorting, integer formatting, float parsing; -1.6 KB gzip) and without `panic-unwind`
-# (nothing unwinds under immediate-abort). The pinned stable compiler has these options behind
+# (nothing unwinds under immediate-abort). Every function is made cross-crate inlinable
+# (-Zcross-crate-inline-threshold=always, as if it were #[inline]; by default only small leaf functions are): its
+# MIR goes to the crates that call it, so the MIR inliner can inline across Leptos, its dependencies and std
+# before monomorphising, and the copies each crate then makes are local for LLVM to trim (-4.4 KB gzip; "never":
+# +1.6 KB). The pinned stable compiler has these options behind
 # RUSTC_BOOTSTRAP; only this build uses them: tests and debug builds keep panic messages (the hook in embed.rs).
 # Trunk's post_build hook (Trunk.toml) minifies the JavaScript with npm/tools' esbuild (scripts/setup.sh).
-RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zinline-mir=yes -Zinline-mir-threshold=100"
+RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zinline-mir=yes -Zinline-mir-threshold=100 -Zcross-crate-inline-threshold=always"
 build_bundle() {
   (cd "$ROOT" && RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size RUSTFLAGS="$RELEASE_RUSTFLAGS" \
