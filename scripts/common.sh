@@ -27,12 +27,13 @@ build_emulator() {
 # MIR goes to the crates that call it, so the MIR inliner can inline across Leptos, its dependencies and std
 # before monomorphising, and the copies each crate then makes are local for LLVM to trim (-4.4 KB gzip; "never":
 # +1.6 KB). Every callee then counts as inline-hinted, so the MIR inliner's limit is -Zinline-mir-hint-threshold
-# (-Zinline-mir-threshold no longer changes a byte): 10 instead of its default 100 inlines only the smallest
-# functions (-5.7 KB gzip; 25: -4.5 KB, 50: -3.8 KB, 150/200: +0.8/+5.1 KB).
+# (-Zinline-mir-threshold no longer changes a byte): at 0 instead of its default 100 it inlines only
+# #[inline(always)] callees and into forwarding functions, and LLVM's own size-bounded inliner does the rest
+# (-6.2 KB gzip; 5: -6.2, 10: -5.7, 25: -4.5, 50: -3.8 KB, 150/200: +0.8/+5.1 KB).
 # The pinned stable compiler has these options behind
 # RUSTC_BOOTSTRAP; only this build uses them: tests and debug builds keep panic messages (the hook in embed.rs).
 # Trunk's post_build hook (Trunk.toml) minifies the JavaScript with npm/tools' esbuild (scripts/setup.sh).
-RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zinline-mir=yes -Zinline-mir-threshold=100 -Zcross-crate-inline-threshold=always -Zinline-mir-hint-threshold=10"
+RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zinline-mir=yes -Zinline-mir-threshold=100 -Zcross-crate-inline-threshold=always -Zinline-mir-hint-threshold=0"
 build_bundle() {
   (cd "$ROOT" && RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size RUSTFLAGS="$RELEASE_RUSTFLAGS" \
