@@ -18,22 +18,19 @@ build_emulator() {
 # The release wasm is built with its standard library compiled from source (rust-src, scripts/setup.sh) under
 # the same size options as the widget, with `panic=immediate-abort` (a panic traps at once instead of
 # formatting a message: the panic machinery and its texts leave the bundle) and without source locations
-# (about -12 KB gzip in all), and with rustc's MIR inliner on for small functions (threshold 100; off by
-# default at opt-level "z"): generic code is inlined before it is copied per type (-4.9 KB gzip; 50 and 200
-# measured smaller gains, docs/performance.md). Its std is built with the `optimize_for_size` feature (core and
-# alloc pick their smaller code for sorting, integer formatting, float parsing; -1.6 KB gzip) and without `panic-unwind`
+# (about -12 KB gzip in all). Its std is built with the `optimize_for_size` feature (core and alloc pick their
+# smaller code for sorting, integer formatting, float parsing; -1.6 KB gzip) and without `panic-unwind`
 # (nothing unwinds under immediate-abort). Every function is made cross-crate inlinable
 # (-Zcross-crate-inline-threshold=always, as if it were #[inline]; by default only small leaf functions are): its
-# MIR goes to the crates that call it, so the MIR inliner can inline across Leptos, its dependencies and std
-# before monomorphising, and the copies each crate then makes are local for LLVM to trim (-4.4 KB gzip; "never":
-# +1.6 KB). Every callee then counts as inline-hinted, so the MIR inliner's limit is -Zinline-mir-hint-threshold
-# (-Zinline-mir-threshold no longer changes a byte): at 0 instead of its default 100 it inlines only
-# #[inline(always)] callees and into forwarding functions, and LLVM's own size-bounded inliner does the rest
-# (-6.2 KB gzip; 5: -6.2, 10: -5.7, 25: -4.5, 50: -3.8 KB, 150/200: +0.8/+5.1 KB).
+# MIR goes to the crates that call it and each crate's copies are local for LLVM to trim (-4.4 KB gzip; "never":
+# +1.6 KB). rustc's MIR inliner is on (off by default at opt-level "z"), and as every callee now counts as
+# inline-hinted, its limit is -Zinline-mir-hint-threshold (-Zinline-mir-threshold, 100 before, no longer changes
+# a byte): at 0 it inlines little (turned off entirely: +0.2 KB) and LLVM's size-bounded inliner decides the rest
+# (-6.2 KB gzip against the default 100; 5: -6.2, 10: -5.7, 25: -4.5, 50: -3.8 KB; 150/200: +0.8/+5.1 KB).
 # The pinned stable compiler has these options behind
 # RUSTC_BOOTSTRAP; only this build uses them: tests and debug builds keep panic messages (the hook in embed.rs).
 # Trunk's post_build hook (Trunk.toml) minifies the JavaScript with npm/tools' esbuild (scripts/setup.sh).
-RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zinline-mir=yes -Zinline-mir-threshold=100 -Zcross-crate-inline-threshold=always -Zinline-mir-hint-threshold=0"
+RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zinline-mir=yes -Zcross-crate-inline-threshold=always -Zinline-mir-hint-threshold=0"
 build_bundle() {
   (cd "$ROOT" && RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size RUSTFLAGS="$RELEASE_RUSTFLAGS" \
