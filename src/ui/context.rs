@@ -8,7 +8,6 @@ use super::use_order_list::OrderList;
 use super::use_resend::Resend;
 use super::use_table_view::TableView;
 use crate::config::Config;
-use crate::expiry::RelativeSpan;
 use crate::i18n::{Lang, Messages};
 use crate::model::Timestamp;
 use leptos::prelude::*;
@@ -95,11 +94,6 @@ impl WidgetCore {
     /// A date in the widget's locale and the reader's time zone.
     pub fn format_date(&self, date: Timestamp) -> String {
         self.shared.with_value(|shared| shared.dates.format(date))
-    }
-
-    /// A span of time in the widget's locale ("in 12 days").
-    pub fn format_span(&self, span: RelativeSpan) -> String {
-        self.shared.with_value(|shared| shared.dates.relative(span))
     }
 }
 

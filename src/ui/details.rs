@@ -1,6 +1,7 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
 use super::context::{handler, use_widget, WidgetContext};
+use super::table::row_template::{Piece, RowTemplate};
 use super::table::text_or_missing;
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
@@ -10,26 +11,27 @@ use crate::parts;
 use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, Node};
 
-/// The disclosure button of a row (WAI-ARIA disclosure pattern): a native button, so Enter, Space and a
-/// click all toggle and the focus stays on it. Its name starts with its visible word and names the order
-/// (`name`); the stylesheet draws the arrow from `aria-expanded`. The table body's one listener toggles
-/// and sets `aria-expanded` ([`toggle_details`]): nothing else opens or closes details, so a row needs no
-/// reactive state of its own for it.
-pub(crate) fn details_toggle(context: WidgetContext, id: u64, name: &str) -> impl IntoView {
-    let t = context.t;
-    let expanded = if context.details.is_open_untracked(id) {
-        "true"
-    } else {
-        "false"
-    };
-    view! {
-        <button type="button" class="details-toggle" part=parts::DETAILS_BUTTON aria-expanded=expanded
-            aria-controls=region_id(&context, id) aria-label=t.details_label(name)>
-            {t.details}
-        </button>
+/// The disclosure button of a row (WAI-ARIA disclosure pattern), a copy of the row template's: a native
+/// button, so Enter, Space and a click all toggle and the focus stays on it. Its name starts with its
+/// visible word and names the order (`name`); the stylesheet draws the arrow from `aria-expanded`. The
+/// table body's one listener toggles and sets `aria-expanded` ([`toggle_details`]): nothing else opens or
+/// closes details, so a row needs no reactive state of its own for it.
+pub(crate) fn details_toggle(
+    context: &WidgetContext,
+    template: &RowTemplate,
+    id: u64,
+    name: &str,
+) -> Option<Node> {
+    let button = template.element(Piece::DetailsToggle)?;
+    let element = button.unchecked_ref::<Element>();
+    if context.details.is_open_untracked(id) {
+        let _ = element.set_attribute("aria-expanded", "true");
     }
+    let _ = element.set_attribute("aria-controls", &region_id(context, id));
+    let _ = element.set_attribute("aria-label", &context.t.details_label(name));
+    Some(button)
 }
 
 /// The id of order `id`'s details region, which its button controls.

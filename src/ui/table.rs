@@ -6,18 +6,20 @@
 
 use super::context::{flag, handler, reactive, use_widget, WidgetContext};
 use super::details::{details_toggle, toggle_details, OrderDetails};
-use super::expiry_cell::expiry_cell;
-use super::format::iso;
+use super::expiry_cell::fill_expiry_cell;
 use super::use_table_view::Row;
 use crate::a11y;
 use crate::i18n::{Lang, Messages};
-use crate::model::{Column, Direction, Order, Timestamp};
+use crate::model::{Column, Direction, Order};
 use crate::parts;
 use crate::resend::ResendTarget;
 use leptos::either::Either;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use row_template::{append, set_attribute_value, Piece, RowTemplate};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, Node};
+
+pub(super) mod row_template;
 
 /// Columns in the table: the sortable data columns, the Email column and the Details column.
 const COLUMN_COUNT: usize = Column::ALL.len() + 2;
@@ -82,7 +84,7 @@ fn body_row(context: WidgetContext, row: Row) -> impl IntoView {
         Some(id) => {
             Either::Left(view! { <OrderDetails id name order=row.order columns=COLUMN_COUNT/> })
         }
-        None => Either::Right(order_row(context, row.order, &name)),
+        None => Either::Right(order_row(context, row.order, name)),
     }
 }
 
@@ -166,35 +168,67 @@ fn column_at(position: u64) -> Column {
     Column::ALL[position as usize % Column::ALL.len()]
 }
 
-/// One order's row: its common name heads it; its cells, its Send button and its details button.
-fn order_row(context: WidgetContext, order: Order, name: &str) -> impl IntoView {
-    let t = context.t;
-    // Details are asked for by the order's id: an order without one has none.
-    let toggle = order.id.map(|id| details_toggle(context, id, name));
-    let send = send_cell(context, &order, name);
-    let label = |column| t.column(column);
-    let text = |value| text_or_missing(value, Some("cell-text"), t.not_available);
-    let Order {
-        id,
-        common_name,
-        certificate_type,
-        status_name,
-        status_description,
-        create_date,
-        expiration_date,
-        ..
-    } = order;
-    view! {
-        <tr part=parts::ROW role="row" data-order-id=id.map(|id| id.to_string())>
-            <th scope="row" role="rowheader" class="name">{text(common_name)}</th>
-            <td role="cell" data-label=label(Column::CertificateType)>{text(certificate_type)}</td>
-            <td role="cell" data-label=label(Column::Status) title=status_description>{text(status_name)}</td>
-            <td role="cell" data-label=label(Column::Ordered)>{date_cell(context, create_date, t.not_available)}</td>
-            <td role="cell" class="expires" data-label=label(Column::Expires)>{expiry_cell(context, expiration_date)}</td>
-            <td role="cell" class="action">{send}</td>
-            <td role="cell" class="details-cell">{toggle}</td>
-        </tr>
+/// One order's row: its common name heads it; its cells, its Send button and its details button. The
+/// cells come from the language's [`RowTemplate`], filled by [`fill_order_row`] as the row is built.
+fn order_row(context: WidgetContext, order: Order, name: String) -> impl IntoView {
+    view! { <tr part=parts::ROW role="row" use:fill_order_row=(context, order, name)></tr> }
+}
+
+/// Fills an order's `row` (a `use:` directive of [`order_row`]): its id in `data-order-id`, and its
+/// cells, cloned from the template and given the order's values. `name` is how the order is named
+/// ([`display_name`]).
+fn fill_order_row(row: Element, (context, order, name): (WidgetContext, Order, String)) {
+    if let Some(id) = order.id {
+        // The browser writes the number: no formatting code in the bundle for it.
+        set_attribute_value(&row, "data-order-id", &JsValue::from(id));
     }
+    let template = RowTemplate::of(context.lang);
+    if let Some(cells) = template.and_then(|template| order_cells(context, template, &order, &name))
+    {
+        let _ = row.append_child(&cells);
+    }
+}
+
+/// A copy of the template's cells, in order (name, type, status, ordered, expires, email, details), with
+/// `order`'s values in them.
+fn order_cells(
+    context: WidgetContext,
+    template: &RowTemplate,
+    order: &Order,
+    name: &str,
+) -> Option<Node> {
+    let cells = template.copy(Piece::Cells)?;
+    let common_name = cells.first_child()?;
+    template.put_text(
+        &common_name,
+        order.common_name.as_deref(),
+        Piece::NotAvailable,
+    );
+    let kind = common_name.next_sibling()?;
+    template.put_text(
+        &kind,
+        order.certificate_type.as_deref(),
+        Piece::NotAvailable,
+    );
+    let status = kind.next_sibling()?;
+    if let Some(description) = &order.status_description {
+        let _ = status
+            .unchecked_ref::<Element>()
+            .set_attribute("title", description);
+    }
+    template.put_text(&status, order.status_name.as_deref(), Piece::NotAvailable);
+    let ordered = status.next_sibling()?;
+    template.put_date(&ordered, order.create_date, Piece::NotAvailable);
+    let expires = ordered.next_sibling()?;
+    fill_expiry_cell(&context, template, &expires, order.expiration_date);
+    let email = expires.next_sibling()?;
+    fill_send_cell(context, template, &email, order, name);
+    // Details are asked for by the order's id: an order without one has none.
+    if let Some(id) = order.id {
+        let details = email.next_sibling()?;
+        append(&details, details_toggle(&context, template, id, name));
+    }
+    Some(cells)
 }
 
 /// How an order is named in labels and sentences: its common name, or "order 40001" without one.
@@ -206,21 +240,46 @@ fn display_name(t: &Messages, order: &Order) -> String {
     }
 }
 
-/// The Email cell: a Send button when the order's status allows an email, and the "sent at" note. `name`
-/// is how the order is named ([`display_name`]).
-fn send_cell(context: WidgetContext, order: &Order, name: &str) -> impl IntoView {
+/// Fills the Email `cell`: a Send button when the order's status allows an email, and the "sent at" note,
+/// which follows the resend state for as long as the row is shown. `name` is how the order is named
+/// ([`display_name`]).
+fn fill_send_cell(
+    context: WidgetContext,
+    template: &RowTemplate,
+    cell: &Node,
+    order: &Order,
+    name: &str,
+) {
     let t = context.t;
     let Some((order_id, email)) = context.config().email_policy.sendable(order) else {
-        return Either::Right(view! { <MissingValue words=t.no_email/> });
+        append(cell, template.copy(Piece::NoEmail));
+        return;
     };
-    let label = t.send_label(email, name);
-    let note = reactive(context, order_id, |c, order_id| {
-        c.resend.sent_note(order_id).map(|time| c.t.sent_at(&time))
-    });
-    Either::Left(view! {
-        <button type="button" class="send" part=parts::SEND_BUTTON aria-label=label>{t.send}</button>
-        <span class="sent-note">{note}</span>
-    })
+    let Some(pair) = template.copy(Piece::Send) else {
+        return;
+    };
+    if let Some(button) = pair.first_child() {
+        let _ = button
+            .unchecked_ref::<Element>()
+            .set_attribute("aria-label", &t.send_label(email, name));
+    }
+    if let Some(note) = pair.last_child() {
+        // The note and whether it shows a time: an effect state type Leptos has already.
+        let note: Element = note.unchecked_into();
+        let note = RenderEffect::new(move |state: Option<(Element, bool)>| {
+            let text = context
+                .resend
+                .sent_note(order_id)
+                .map(|time| t.sent_at(&time));
+            if text.is_some() || state.is_some_and(|(_, shown)| shown) {
+                note.set_text_content(text.as_deref());
+            }
+            (note.clone(), text.is_some())
+        });
+        // The note lives as long as the row's owner, which `<For>` drops with the row.
+        StoredValue::new_local(note);
+    }
+    let _ = cell.append_child(&pair);
 }
 
 /// What the popup says for `order`, when it can be sent an email: its status allows one, it has an id
@@ -234,20 +293,6 @@ fn resend_target(context: &WidgetContext, order: &Order) -> Option<ResendTarget>
         recipient: order.approver_email.clone()?,
         common_name: display_name(context.t, order),
     })
-}
-
-/// A date as `<time>`, in the widget's locale; `absent` is what a screen reader hears when there is none.
-pub(crate) fn date_cell(
-    context: WidgetContext,
-    date: Option<Timestamp>,
-    absent: &'static str,
-) -> impl IntoView {
-    match date {
-        Some(date) => {
-            Either::Left(view! { <time datetime=iso(date)>{context.format_date(date)}</time> })
-        }
-        None => Either::Right(view! { <MissingValue words=absent/> }),
-    }
 }
 
 /// A value as text in a `<span>` (of `class`, if any), or the [`MissingValue`] `absent` words. One plain
