@@ -5,11 +5,11 @@
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
 use super::context::{flag, handler, reactive, use_widget, WidgetContext};
-use super::details::{details_toggle, toggle_details, OrderDetails};
+use super::details::{details_toggle, retry_details, toggle_details, OrderDetails};
 use super::expiry_cell::fill_expiry_cell;
 use super::use_table_view::Row;
 use crate::a11y;
-use crate::i18n::{Lang, Messages};
+use crate::i18n::Messages;
 use crate::model::{Column, Direction, Order};
 use crate::parts;
 use crate::resend::ResendTarget;
@@ -89,13 +89,18 @@ fn body_row(context: WidgetContext, row: Row) -> impl IntoView {
 }
 
 /// A click in the table body: a row's Send button opens the popup for its order, a row's details button
-/// shows or hides its details. The row names its order in `data-order-id`; the details' own Retry button
-/// has a listener of its own.
+/// shows or hides its details, a details region's Retry asks for them again. The row names its order in
+/// `data-order-id`; a details row follows its order's row.
 fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
     let Some(button) = ev
         .target()
         .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|target| target.closest(".send, .details-toggle").ok().flatten())
+        .and_then(|target| {
+            target
+                .closest(".send, .details-toggle, .retry")
+                .ok()
+                .flatten()
+        })
     else {
         return;
     };
@@ -103,7 +108,12 @@ fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
         .closest("tr")
         .ok()
         .flatten()
-        .and_then(|row| row.get_attribute("data-order-id"))
+        .and_then(|row| match row.get_attribute("data-order-id") {
+            None => row
+                .previous_element_sibling()?
+                .get_attribute("data-order-id"),
+            id => id,
+        })
         .and_then(|id| id.parse::<u64>().ok());
     let Some(id) = id else {
         return;
@@ -117,6 +127,8 @@ fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
         if let Some(target) = target {
             c.resend.open(target, button.dyn_into::<HtmlElement>().ok());
         }
+    } else if button.matches(".retry").unwrap_or(false) {
+        retry_details(c, id, &button);
     } else {
         toggle_details(c, id, &button);
     }
@@ -293,30 +305,4 @@ fn resend_target(context: &WidgetContext, order: &Order) -> Option<ResendTarget>
         recipient: order.approver_email.clone()?,
         common_name: display_name(context.t, order),
     })
-}
-
-/// A value as text in a `<span>` (of `class`, if any), or the [`MissingValue`] `absent` words. One plain
-/// function for the table's text cells and the details' values: one view type, built once in the bundle.
-pub(crate) fn text_or_missing(
-    value: Option<String>,
-    class: Option<&'static str>,
-    absent: &'static str,
-) -> impl IntoView {
-    match value {
-        Some(value) => Either::Left(view! { <span class=class>{value}</span> }),
-        None => Either::Right(view! { <MissingValue words=absent/> }),
-    }
-}
-
-/// An absent value: a dash for the eye, words for a screen reader.
-#[component]
-pub(crate) fn MissingValue(
-    /// What a screen reader says instead of the dash.
-    words: &'static str,
-) -> impl IntoView {
-    let dash = Lang::En.messages().missing_value;
-    view! {
-        <span aria-hidden="true">{dash}</span>
-        <span class="visually-hidden">{words}</span>
-    }
 }

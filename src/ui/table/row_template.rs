@@ -67,6 +67,14 @@ pub(crate) enum Piece {
     Send,
     /// The row's details button (`aria-controls`, name and state set per row).
     DetailsToggle,
+    /// The details region's list, a labelled value in it, and the value as text.
+    List,
+    Field,
+    Value,
+    /// The details' failure (its words set per failure) and Retry.
+    Failure,
+    /// The details' loading line.
+    Loading,
 }
 
 /// The pieces as HTML, each a `<template>` whose content a row clones, in the order of [`Piece`]; the
@@ -87,6 +95,10 @@ const PIECES: &str = concat!(
     "<template><button type=button class=send part=send-button></button><span class=sent-note></span>",
     "</template><template><button type=button class=details-toggle part=details-button ",
     "aria-expanded=false></button></template>",
+    "<template><dl></dl></template><template><div><dt></dt><dd></dd></div></template>",
+    "<template><span></span></template>",
+    "<template><p class=details-error></p><button type=button class=retry></button></template>",
+    "<template><p class=details-loading><span class=spinner aria-hidden=true></span></p></template>",
 );
 
 thread_local! {
@@ -141,6 +153,7 @@ impl RowTemplate {
             (Piece::Expiring, t.expiring_soon),
             (Piece::Send, t.send),
             (Piece::DetailsToggle, t.details),
+            (Piece::Failure, t.retry),
         ];
         for (piece, words) in words {
             // The words go into the piece's last element (a missing-value pair's hidden words), but for
@@ -153,6 +166,12 @@ impl RowTemplate {
             };
             node?.set_text_content(Some(words));
         }
+        // The loading line's words follow its spinner.
+        let loading = pieces.get(Piece::Loading as usize)?.first_child()?;
+        loading
+            .unchecked_ref::<Element>()
+            .append_with_str_1(t.details_loading)
+            .ok()?;
         Some(RowTemplate {
             pieces,
             dates: DateFormatter::new(lang),
@@ -172,15 +191,20 @@ impl RowTemplate {
         self.copy(piece)?.first_child()
     }
 
-    /// Puts a text value into `cell`, or the missing-value pair `absent`.
+    /// Puts a text value into `cell` as a table cell's text, or the missing-value pair `absent`.
     pub fn put_text(&self, cell: &Node, value: Option<&str>, absent: Piece) {
+        self.put_value(cell, value, Piece::Text, absent);
+    }
+
+    /// Puts a text value into `parent` in a copy of `piece`, or the missing-value pair `absent`.
+    pub fn put_value(&self, parent: &Node, value: Option<&str>, piece: Piece, absent: Piece) {
         let piece = match value {
             Some(value) => self
-                .element(Piece::Text)
+                .element(piece)
                 .inspect(|span| span.set_text_content(Some(value))),
             None => self.copy(absent),
         };
-        append(cell, piece);
+        append(parent, piece);
     }
 
     /// Puts a date into `cell` as `<time>` in the widget's locale, or the missing-value pair `absent`.
@@ -227,7 +251,7 @@ mod tests {
     fn there_is_one_template_per_piece() {
         assert_eq!(
             PIECES.matches("<template>").count(),
-            Piece::DetailsToggle as usize + 1
+            Piece::Loading as usize + 1
         );
     }
 }
