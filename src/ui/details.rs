@@ -1,7 +1,7 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
 use super::context::{use_widget, WidgetContext};
-use super::table::row_template::{append, Piece, RowTemplate};
+use super::table::row_template::{append, set_attribute, Piece, RowTemplate};
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
 use crate::i18n::Lang;
@@ -22,13 +22,12 @@ pub(crate) fn details_toggle(
     id: u64,
     name: &str,
 ) -> Option<Node> {
-    let button = template.element(Piece::DetailsToggle)?;
-    let element = button.unchecked_ref::<Element>();
+    let button = template.copy(Piece::DetailsToggle)?;
     if context.details.is_open_untracked(id) {
-        let _ = element.set_attribute("aria-expanded", "true");
+        set_attribute(&button, "aria-expanded", "true");
     }
-    let _ = element.set_attribute("aria-controls", &region_id(context, id));
-    let _ = element.set_attribute("aria-label", &context.t.details_label(name));
+    set_attribute(&button, "aria-controls", &region_id(context, id));
+    set_attribute(&button, "aria-label", &context.t.details_label(name));
     Some(button)
 }
 
@@ -79,49 +78,47 @@ fn fill_details(region: Element, (context, id, order): (WidgetContext, u64, Orde
     };
     // The region and whether it was filled: an effect state type Leptos has already.
     let content = RenderEffect::new(move |_: Option<(Element, bool)>| {
-        let filled = details_content(context, template, id, &order);
-        if let Some(content) = &filled {
-            region.replace_children_with_node_1(content);
-        }
+        let filled = fill_content(context, template, id, &order, &region);
         (region.clone(), filled.is_some())
     });
     // The effect lives as long as the details row's owner, which `<For>` drops with the row.
     StoredValue::new_local(content);
 }
 
-/// The region's content for the details' current state: the labelled values, then a loading line or a
-/// failure with Retry.
-fn details_content(
+/// Replaces the `region`'s content with that of the details' current state: the labelled values, then a
+/// loading line or a failure with Retry.
+fn fill_content(
     context: WidgetContext,
     template: &RowTemplate,
     id: u64,
     order: &Order,
-) -> Option<Node> {
+    region: &Element,
+) -> Option<()> {
     let t = context.t;
     let state = context.details.state(id);
     let fetched = match &state {
         Some(DetailsState::Loaded(found)) => Some(found),
         _ => None,
     };
-    let content = template.copy(Piece::List)?;
-    let list = content.first_child()?;
+    let list = template.copy(Piece::List)?;
     for (label, value, absent) in fields(context, id, order, fetched) {
-        let field = template.element(Piece::Field)?;
+        let field = template.copy(Piece::Field)?;
         field.first_child()?.set_text_content(Some(label));
         template.put_value(&field.last_child()?, value.as_deref(), Piece::Value, absent);
-        let _ = list.append_child(&field);
+        append(&list, Some(field));
     }
+    region.replace_children_with_node_1(&list);
     match state {
         Some(DetailsState::Failed(error)) => {
             let failure = template.copy(Piece::Failure)?;
             let words = [t.details_failed, " ", &t.explain(&error)].concat();
             failure.first_child()?.set_text_content(Some(&words));
-            let _ = content.append_child(&failure);
+            append(region, Some(failure));
         }
-        Some(DetailsState::Loading) => append(&content, template.copy(Piece::Loading)),
+        Some(DetailsState::Loading) => append(region, template.copy(Piece::Loading)),
         _ => {}
     }
-    Some(content)
+    Some(())
 }
 
 /// A labelled value as text, or the missing-value pair it shows when it is missing.

@@ -25,7 +25,7 @@ pub(super) fn fill_expiry_cell(
         append(
             cell,
             template
-                .element(Piece::Relative)
+                .copy(Piece::Relative)
                 .inspect(|relative| set_text(relative, &span)),
         );
     }

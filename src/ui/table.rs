@@ -15,7 +15,7 @@ use crate::parts;
 use crate::resend::ResendTarget;
 use leptos::either::Either;
 use leptos::prelude::*;
-use row_template::{append, set_attribute_value, Piece, RowTemplate};
+use row_template::{append, set_attribute, set_attribute_value, Piece, RowTemplate};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, Node};
 
@@ -197,7 +197,7 @@ fn fill_order_row(row: Element, (context, order, name): (WidgetContext, Order, S
     let template = RowTemplate::of(context.lang);
     if let Some(cells) = template.and_then(|template| order_cells(context, template, &order, &name))
     {
-        let _ = row.append_child(&cells);
+        append(&row, Some(cells));
     }
 }
 
@@ -224,9 +224,7 @@ fn order_cells(
     );
     let status = kind.next_sibling()?;
     if let Some(description) = &order.status_description {
-        let _ = status
-            .unchecked_ref::<Element>()
-            .set_attribute("title", description);
+        set_attribute(&status, "title", description);
     }
     template.put_text(&status, order.status_name.as_deref(), Piece::NotAvailable);
     let ordered = status.next_sibling()?;
@@ -271,9 +269,7 @@ fn fill_send_cell(
         return;
     };
     if let Some(button) = pair.first_child() {
-        let _ = button
-            .unchecked_ref::<Element>()
-            .set_attribute("aria-label", &t.send_label(email, name));
+        set_attribute(&button, "aria-label", &t.send_label(email, name));
     }
     if let Some(note) = pair.last_child() {
         // The note and whether it shows a time: an effect state type Leptos has already.
@@ -291,7 +287,7 @@ fn fill_send_cell(
         // The note lives as long as the row's owner, which `<For>` drops with the row.
         StoredValue::new_local(note);
     }
-    let _ = cell.append_child(&pair);
+    append(cell, Some(pair));
 }
 
 /// What the popup says for `order`, when it can be sent an email: its status allows one, it has an id

@@ -8,9 +8,12 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
 
+// The row's DOM calls, bound here rather than through web-sys where that saves a call or a conversion per
+// use: setters that take the browser's own strings, a `Date` made from a number, and, for calls that
+// cannot throw here (a fresh copy into a fresh node; fixed attribute names), no exception wrapper.
 #[wasm_bindgen]
 extern "C" {
-    /// A node of a row, seen through the setters below.
+    /// A node of a row, seen through the calls below.
     type RowNode;
     /// `node.textContent = text`.
     #[wasm_bindgen(method, setter = textContent)]
@@ -23,7 +26,18 @@ extern "C" {
     fn content(this: &RowNode) -> Node;
     /// `element.setAttribute(name, value)`, the browser turning `value` into text.
     #[wasm_bindgen(method, js_name = setAttribute)]
-    fn set_attribute(this: &RowNode, name: &str, value: &JsValue);
+    fn set_attribute_js(this: &RowNode, name: &str, value: &JsValue);
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute_str(this: &RowNode, name: &str, value: &str);
+    #[wasm_bindgen(method, js_name = cloneNode)]
+    fn clone_node(this: &RowNode, deep: bool) -> Node;
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append_child(this: &RowNode, child: &Node);
+    /// `new Date(epochMs)`.
+    #[wasm_bindgen(extends = js_sys::Date, js_name = Date)]
+    type RowDate;
+    #[wasm_bindgen(constructor, js_class = Date)]
+    fn new(epoch_ms: f64) -> RowDate;
 }
 
 /// `node.textContent = text`, with a string the browser made (a date, a span): it never crosses into the
@@ -36,7 +50,14 @@ pub(crate) fn set_text(node: &Node, text: &JsValue) {
 pub(crate) fn set_attribute_value(element: &Node, name: &str, value: &JsValue) {
     element
         .unchecked_ref::<RowNode>()
-        .set_attribute(name, value);
+        .set_attribute_js(name, value);
+}
+
+/// `element.setAttribute(name, value)` on a piece of a row (`name` one of ours, so it cannot throw).
+pub(crate) fn set_attribute(element: &Node, name: &str, value: &str) {
+    element
+        .unchecked_ref::<RowNode>()
+        .set_attribute_str(name, value);
 }
 
 /// The pieces of a row in one language: the contents of [`PIECES`]' templates, in the order of [`Piece`],
@@ -129,7 +150,15 @@ impl RowTemplate {
         holder.set_inner_html(PIECES);
         let content = holder.unchecked_ref::<RowNode>().content();
         let pieces: Vec<Node> = std::iter::successors(content.first_child(), Node::next_sibling)
-            .map(|piece| piece.unchecked_ref::<RowNode>().content())
+            .map(|piece| {
+                // A piece of one element is kept as that element, which a row then clones and fills at
+                // once; the others stay fragments.
+                let content = piece.unchecked_ref::<RowNode>().content();
+                match content.first_child() {
+                    Some(only) if content.last_child().as_ref() == Some(&only) => only,
+                    _ => content,
+                }
+            })
             .collect();
         let mut cell = pieces.first()?.first_child();
         for column in [
@@ -156,18 +185,18 @@ impl RowTemplate {
             (Piece::Failure, t.retry),
         ];
         for (piece, words) in words {
-            // The words go into the piece's last element (a missing-value pair's hidden words), but for
-            // Send's, which is the button before its note.
+            // The words go into a one-element piece itself, a missing-value pair's last element (its
+            // hidden words), Failure's last (Retry), and Send's first: the button before its note.
             let piece_node = pieces.get(piece as usize)?;
-            let node = if piece == Piece::Send {
-                piece_node.first_child()
-            } else {
-                piece_node.last_child()
+            let node = match piece {
+                Piece::Send => piece_node.first_child(),
+                Piece::Expired | Piece::Expiring | Piece::DetailsToggle => Some(piece_node.clone()),
+                _ => piece_node.last_child(),
             };
             node?.set_text_content(Some(words));
         }
         // The loading line's words follow its spinner.
-        let loading = pieces.get(Piece::Loading as usize)?.first_child()?;
+        let loading = pieces.get(Piece::Loading as usize)?;
         loading
             .unchecked_ref::<Element>()
             .append_with_str_1(t.details_loading)
@@ -178,17 +207,10 @@ impl RowTemplate {
         })
     }
 
-    /// A fresh copy of `piece`: a fragment, to append.
+    /// A fresh copy of `piece`: its element, or a fragment of its elements.
     pub fn copy(&self, piece: Piece) -> Option<Node> {
-        self.pieces
-            .get(piece as usize)?
-            .clone_node_with_deep(true)
-            .ok()
-    }
-
-    /// A fresh copy of `piece`'s first element, to fill in.
-    pub fn element(&self, piece: Piece) -> Option<Node> {
-        self.copy(piece)?.first_child()
+        let piece = self.pieces.get(piece as usize)?;
+        Some(piece.unchecked_ref::<RowNode>().clone_node(true))
     }
 
     /// Puts a text value into `cell` as a table cell's text, or the missing-value pair `absent`.
@@ -200,7 +222,7 @@ impl RowTemplate {
     pub fn put_value(&self, parent: &Node, value: Option<&str>, piece: Piece, absent: Piece) {
         let piece = match value {
             Some(value) => self
-                .element(piece)
+                .copy(piece)
                 .inspect(|span| span.set_text_content(Some(value))),
             None => self.copy(absent),
         };
@@ -210,8 +232,8 @@ impl RowTemplate {
     /// Puts a date into `cell` as `<time>` in the widget's locale, or the missing-value pair `absent`.
     pub fn put_date(&self, cell: &Node, date: Option<Timestamp>, absent: Piece) {
         let piece = match date {
-            Some(date) => self.element(Piece::Time).inspect(|time| {
-                let date = js_sys::Date::new(&JsValue::from_f64(date.epoch_ms as f64));
+            Some(date) => self.copy(Piece::Time).inspect(|time| {
+                let date = RowDate::new(date.epoch_ms as f64);
                 let time = time.unchecked_ref::<RowNode>();
                 time.set_date_time(&date.to_iso_string());
                 time.set_text_content(&self.dates.format_js(&date));
@@ -225,7 +247,7 @@ impl RowTemplate {
 /// Appends `piece`, when there is one, to `parent`.
 pub(crate) fn append(parent: &Node, piece: Option<Node>) {
     if let Some(piece) = piece {
-        let _ = parent.append_child(&piece);
+        parent.unchecked_ref::<RowNode>().append_child(&piece);
     }
 }
 
