@@ -1,12 +1,11 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
-use super::context::{use_widget, WidgetContext};
+use super::context::WidgetContext;
 use super::table::row_template::{append, set_attribute, Piece, RowTemplate};
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
 use crate::i18n::Lang;
 use crate::model::{Column, Order, Timestamp};
-use crate::parts;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, Node};
@@ -43,45 +42,41 @@ pub(crate) fn toggle_details(context: &WidgetContext, id: u64, button: &Element)
 }
 
 /// The row below an order while its details are open, and only then: the table adds it when the order
-/// opens and drops it when it closes, so no table carries a hidden row, or its state, per order. The
-/// region is named like its button; [`fill_details`] fills it.
-#[component]
-pub(crate) fn OrderDetails(
-    /// The order's id.
+/// opens and drops it when it closes, so no table carries a hidden row, or its state, per order. From
+/// the row template: a cell spanning the table, and the region in it, named like its button (`name`),
+/// which [`fill_details`] fills.
+pub(crate) fn details_row(
+    context: WidgetContext,
+    template: &'static RowTemplate,
     id: u64,
-    /// How the order is named, for the region's name.
-    name: String,
-    /// The order as the list read it.
+    name: &str,
     order: Order,
-    /// How many columns the details span.
-    columns: usize,
-) -> impl IntoView {
-    let context = use_widget();
-    view! {
-        <tr class="details-row" role="row">
-            <td colspan=columns role="cell">
-                <div role="region" class="details" part=parts::DETAILS id=region_id(&context, id)
-                    aria-label=context.t.details_label(&name)
-                    use:fill_details=(context, id, order)></div>
-            </td>
-        </tr>
-    }
+) -> Option<Node> {
+    let row = template.copy(Piece::DetailsRow)?;
+    let region = row.first_child()?.first_child()?;
+    set_attribute(&region, "id", &region_id(&context, id));
+    set_attribute(&region, "aria-label", &context.t.details_label(name));
+    fill_details(region.unchecked_into(), context, template, id, order);
+    Some(row)
 }
 
-/// Fills order `id`'s details `region` (a `use:` directive of [`OrderDetails`]) from the row template,
+/// Fills order `id`'s details `region` from the row `template`,
 /// again each time the details' state changes (twice at most): the list's fields at once, the fetched
 /// ones when `getObject` answered, a loading line meanwhile, and a failure in an alert with Retry (the
 /// table body's listener handles its click).
-fn fill_details(region: Element, (context, id, order): (WidgetContext, u64, Order)) {
-    let Some(template) = RowTemplate::of(context.lang) else {
-        return;
-    };
+fn fill_details(
+    region: Element,
+    context: WidgetContext,
+    template: &'static RowTemplate,
+    id: u64,
+    order: Order,
+) {
     // The region and whether it was filled: an effect state type Leptos has already.
     let content = RenderEffect::new(move |_: Option<(Element, bool)>| {
         let filled = fill_content(context, template, id, &order, &region);
         (region.clone(), filled.is_some())
     });
-    // The effect lives as long as the details row's owner, which `<For>` drops with the row.
+    // The effect lives as long as the details row's owner, which the table drops with the row.
     StoredValue::new_local(content);
 }
 

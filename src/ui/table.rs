@@ -5,7 +5,7 @@
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
 use super::context::{flag, handler, reactive, use_widget, WidgetContext};
-use super::details::{details_toggle, retry_details, toggle_details, OrderDetails};
+use super::details::{details_row, details_toggle, retry_details, toggle_details};
 use super::expiry_cell::fill_expiry_cell;
 use super::use_table_view::Row;
 use crate::a11y;
@@ -13,9 +13,8 @@ use crate::i18n::Messages;
 use crate::model::{Column, Direction, Order};
 use crate::parts;
 use crate::resend::ResendTarget;
-use leptos::either::Either;
 use leptos::prelude::*;
-use row_template::{append, set_attribute, set_attribute_value, Piece, RowTemplate};
+use row_template::{append, insert_before, set_attribute, set_attribute_value, Piece, RowTemplate};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, Node};
 
@@ -43,15 +42,12 @@ pub(crate) fn OrdersTable() -> impl IntoView {
                 </thead>
                 // One listener for every row's buttons, as the vanilla twin does: rows come and go with each
                 // page, sort and filter, and a listener per button was a closure made and dropped per row.
-                <tbody role="rowgroup" on:click=handler(widget, 0, on_row_button)>
+                // The rows themselves are kept by `keep_rows`.
+                <tbody role="rowgroup" on:click=handler(widget, 0, on_row_button)
+                    use:keep_rows=widget>
                     {move || no_match.get().then(|| view! {
                         <tr role="row"><td colspan=COLUMN_COUNT class="no-match" role="cell">{t.no_match}</td></tr>
                     })}
-                    // Keyed by position in the loaded list: stable across sorts and filters, and the table is
-                    // rebuilt on every load anyway. An open order's details follow its row as an item of
-                    // their own, so a closed order costs no details state at all.
-                    <For each=move || body_rows(&widget) key=|row: &Row| row.key
-                        children=move |row: Row| body_row(widget, row) />
                 </tbody>
             </table>
         </div>
@@ -77,15 +73,110 @@ fn body_rows(c: &WidgetContext) -> Vec<Row> {
     body
 }
 
-/// An item of [`body_rows`]: an order's row, or its details.
-fn body_row(context: WidgetContext, row: Row) -> impl IntoView {
-    let name = display_name(context.t, &row.order);
-    match row.order.id.filter(|_| row.key & DETAILS_KEY != 0) {
-        Some(id) => {
-            Either::Left(view! { <OrderDetails id name order=row.order columns=COLUMN_COUNT/> })
+/// A row the table body shows: its key ([`body_rows`]), its `<tr>`, and the owner of its reactive parts
+/// (the "sent at" note, the details region), dropped with it.
+struct ShownRow {
+    key: usize,
+    node: Node,
+    _owner: Owner,
+}
+
+/// Keeps the table body's rows (a `use:` directive of the `<tbody>`): one effect follows [`body_rows`],
+/// keyed by position in the loaded list (stable across sorts and filters; the table is rebuilt on every
+/// load anyway), as a `<For>` would. A row stays the same element while it is on the page, so its focus
+/// and its note stay; a new one is built from the row template; a row that leaves is removed with its
+/// reactive parts; a kept row moves only when a row before it left its order. An open order's details
+/// follow its row as an item of their own, so a closed order costs no details state at all.
+fn keep_rows(tbody: Element, context: WidgetContext) {
+    let (Some(template), Some(parent)) = (RowTemplate::of(context.lang), Owner::current()) else {
+        return;
+    };
+    let mut shown: Vec<ShownRow> = Vec::new();
+    // The body and whether it shows rows: an effect state type Leptos has already.
+    let rows = RenderEffect::new(move |_: Option<(Element, bool)>| {
+        let wanted = body_rows(&context);
+        let mut old: Vec<Option<ShownRow>> =
+            std::mem::take(&mut shown).into_iter().map(Some).collect();
+        // Each wanted row with its place among the old ones, if it was shown.
+        let mut next: Vec<(ShownRow, Option<usize>)> = Vec::with_capacity(wanted.len());
+        untrack(|| {
+            for row in wanted {
+                match old
+                    .iter()
+                    .position(|o| o.as_ref().is_some_and(|o| o.key == row.key))
+                {
+                    Some(at) => next.extend(old[at].take().map(|kept| (kept, Some(at)))),
+                    None => next
+                        .extend(shown_row(context, template, &parent, row).map(|new| (new, None))),
+                }
+            }
+        });
+        for gone in old.iter().flatten() {
+            gone.node.unchecked_ref::<Element>().remove();
         }
-        None => Either::Right(order_row(context, row.order, name)),
+        place(&tbody, &next, old.len());
+        let any = !next.is_empty();
+        shown = next.into_iter().map(|(row, _)| row).collect();
+        (tbody.clone(), any)
+    });
+    // The effect lives as long as the table's owner.
+    StoredValue::new_local(rows);
+}
+
+/// Puts the `rows` into `body` in their order, moving as few as it simply can: a row that was shown (at
+/// its place among `old_count` old rows) stays where it is while the old rows before it are still there
+/// in order; the others are inserted before the next old row still in place.
+fn place(body: &Element, rows: &[(ShownRow, Option<usize>)], old_count: usize) {
+    // Which row (in `rows`) each old place now holds, and which old places were moved.
+    let mut holder = vec![None; old_count];
+    for (index, (_, at)) in rows.iter().enumerate() {
+        if let Some(at) = at {
+            holder[*at] = Some(index);
+        }
     }
+    let mut moved = vec![false; old_count];
+    let mut cursor = 0;
+    for (row, at) in rows {
+        // The next old row that is still where it was.
+        while cursor < old_count && (holder[cursor].is_none() || moved[cursor]) {
+            cursor += 1;
+        }
+        if at.is_some() && *at == Some(cursor) {
+            cursor += 1;
+            continue;
+        }
+        let before = holder
+            .get(cursor)
+            .copied()
+            .flatten()
+            .map(|index| &rows[index].0.node);
+        insert_before(body, &row.node, before);
+        if let Some(at) = at {
+            moved[*at] = true;
+        }
+    }
+}
+
+/// An item of [`body_rows`] built for the body: an order's row, or its details, under an owner of its own.
+fn shown_row(
+    context: WidgetContext,
+    template: &'static RowTemplate,
+    parent: &Owner,
+    row: Row,
+) -> Option<ShownRow> {
+    let owner = parent.with(Owner::new);
+    let name = display_name(context.t, &row.order);
+    let node = owner.with(
+        || match row.order.id.filter(|_| row.key & DETAILS_KEY != 0) {
+            Some(id) => details_row(context, template, id, &name, row.order),
+            None => order_row(context, template, &row.order, &name),
+        },
+    )?;
+    Some(ShownRow {
+        key: row.key,
+        node,
+        _owner: owner,
+    })
 }
 
 /// A click in the table body: a row's Send button opens the popup for its order, a row's details button
@@ -180,37 +271,33 @@ fn column_at(position: u64) -> Column {
     Column::ALL[position as usize % Column::ALL.len()]
 }
 
-/// One order's row: its common name heads it; its cells, its Send button and its details button. The
-/// cells come from the language's [`RowTemplate`], filled by [`fill_order_row`] as the row is built.
-fn order_row(context: WidgetContext, order: Order, name: String) -> impl IntoView {
-    view! { <tr part=parts::ROW role="row" use:fill_order_row=(context, order, name)></tr> }
-}
-
-/// Fills an order's `row` (a `use:` directive of [`order_row`]): its id in `data-order-id`, and its
-/// cells, cloned from the template and given the order's values. `name` is how the order is named
+/// One order's row, from the language's [`RowTemplate`]: its id in `data-order-id`; its common name
+/// heads it; its cells, its Send button and its details button. `name` is how the order is named
 /// ([`display_name`]).
-fn fill_order_row(row: Element, (context, order, name): (WidgetContext, Order, String)) {
-    if let Some(id) = order.id {
-        // The browser writes the number: no formatting code in the bundle for it.
-        set_attribute_value(&row, "data-order-id", &JsValue::from(id));
-    }
-    let template = RowTemplate::of(context.lang);
-    if let Some(cells) = template.and_then(|template| order_cells(context, template, &order, &name))
-    {
-        append(&row, Some(cells));
-    }
-}
-
-/// A copy of the template's cells, in order (name, type, status, ordered, expires, email, details), with
-/// `order`'s values in them.
-fn order_cells(
+fn order_row(
     context: WidgetContext,
     template: &RowTemplate,
     order: &Order,
     name: &str,
 ) -> Option<Node> {
-    let cells = template.copy(Piece::Cells)?;
-    let common_name = cells.first_child()?;
+    let row = template.copy(Piece::Row)?;
+    if let Some(id) = order.id {
+        // The browser writes the number: no formatting code in the bundle for it.
+        set_attribute_value(&row, "data-order-id", &JsValue::from(id));
+    }
+    fill_cells(context, template, &row, order, name)?;
+    Some(row)
+}
+
+/// Gives the `row`'s cells (name, type, status, ordered, expires, email, details) `order`'s values.
+fn fill_cells(
+    context: WidgetContext,
+    template: &RowTemplate,
+    row: &Node,
+    order: &Order,
+    name: &str,
+) -> Option<()> {
+    let common_name = row.first_child()?;
     template.put_text(
         &common_name,
         order.common_name.as_deref(),
@@ -238,7 +325,7 @@ fn order_cells(
         let details = email.next_sibling()?;
         append(&details, details_toggle(&context, template, id, name));
     }
-    Some(cells)
+    Some(())
 }
 
 /// How an order is named in labels and sentences: its common name, or "order 40001" without one.

@@ -33,6 +33,8 @@ extern "C" {
     fn clone_node(this: &RowNode, deep: bool) -> Node;
     #[wasm_bindgen(method, js_name = appendChild)]
     fn append_child(this: &RowNode, child: &Node);
+    #[wasm_bindgen(method, js_name = insertBefore)]
+    fn insert_before(this: &RowNode, child: &Node, before: Option<&Node>);
     /// `new Date(epochMs)`.
     #[wasm_bindgen(extends = js_sys::Date, js_name = Date)]
     type RowDate;
@@ -53,6 +55,13 @@ pub(crate) fn set_attribute_value(element: &Node, name: &str, value: &JsValue) {
         .set_attribute_js(name, value);
 }
 
+/// `parent.insertBefore(child, before)`: `before` one of `parent`'s children, or none for the end.
+pub(crate) fn insert_before(parent: &Node, child: &Node, before: Option<&Node>) {
+    parent
+        .unchecked_ref::<RowNode>()
+        .insert_before(child, before);
+}
+
 /// `element.setAttribute(name, value)` on a piece of a row (`name` one of ours, so it cannot throw).
 pub(crate) fn set_attribute(element: &Node, name: &str, value: &str) {
     element
@@ -70,8 +79,9 @@ pub(crate) struct RowTemplate {
 /// A piece of a row, by its place in [`PIECES`].
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Piece {
-    /// The row's seven cells with their fixed attributes (roles, classes, `data-label`s).
-    Cells,
+    /// An order's row: `part`, role, and its seven cells with their fixed attributes (roles, classes,
+    /// `data-label`s).
+    Row,
     /// `<span class="cell-text">`: a text value.
     Text,
     /// The missing-value pairs (a dash for the eye, words for a screen reader), by their words.
@@ -96,6 +106,8 @@ pub(crate) enum Piece {
     Failure,
     /// The details' loading line.
     Loading,
+    /// The row below an order with its details: the cell spanning the table and the region in it.
+    DetailsRow,
 }
 
 /// The pieces as HTML, each a `<template>` whose content a row clones, in the order of [`Piece`]; the
@@ -103,8 +115,9 @@ pub(crate) enum Piece {
 /// of `crate::parts` (a test checks them).
 const PIECES: &str = concat!(
     // A cell ends where the next begins: `</td>` is optional.
-    "<template><th scope=row role=rowheader class=name><td role=cell><td role=cell><td role=cell>",
-    "<td role=cell class=expires><td role=cell class=action><td role=cell class=details-cell></template>",
+    "<template><tr part=row role=row><th scope=row role=rowheader class=name><td role=cell>",
+    "<td role=cell><td role=cell><td role=cell class=expires><td role=cell class=action>",
+    "<td role=cell class=details-cell></tr></template>",
     "<template><span class=cell-text></span></template>",
     "<template><span aria-hidden=true>—</span><span class=visually-hidden></span></template>",
     "<template><span aria-hidden=true>—</span><span class=visually-hidden></span></template>",
@@ -120,6 +133,8 @@ const PIECES: &str = concat!(
     "<template><span></span></template>",
     "<template><p class=details-error></p><button type=button class=retry></button></template>",
     "<template><p class=details-loading><span class=spinner aria-hidden=true></span></p></template>",
+    "<template><tr class=details-row role=row><td colspan=7 role=cell>",
+    "<div role=region class=details part=details></div></td></tr></template>",
 );
 
 thread_local! {
@@ -259,12 +274,17 @@ mod tests {
     #[test]
     fn the_pieces_carry_the_contracts_part_names_and_the_missing_values_dash() {
         for part in [
+            parts::ROW,
             parts::EXPIRY_STATUS,
             parts::SEND_BUTTON,
             parts::DETAILS_BUTTON,
+            parts::DETAILS,
         ] {
-            assert!(PIECES.contains(&format!("part={part}")), "{part}");
+            let named = |end| PIECES.contains(&format!("part={part}{end}"));
+            assert!(named(" ") || named(">"), "{part}");
         }
+        let span = format!("colspan={}", super::super::COLUMN_COUNT);
+        assert!(PIECES.contains(&span), "the details span every column");
         let dash = format!(">{}<", Lang::En.messages().missing_value);
         assert_eq!(PIECES.matches(&dash).count(), 3);
     }
@@ -273,7 +293,7 @@ mod tests {
     fn there_is_one_template_per_piece() {
         assert_eq!(
             PIECES.matches("<template>").count(),
-            Piece::Loading as usize + 1
+            Piece::DetailsRow as usize + 1
         );
     }
 }
