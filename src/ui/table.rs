@@ -78,7 +78,29 @@ fn body_rows(c: &WidgetContext) -> Vec<Row> {
 struct ShownRow {
     key: usize,
     node: Node,
-    _owner: Owner,
+    /// An order row's "sent at" note, when it has a Send button.
+    note: Option<SentNote>,
+    /// A details row's: the owner of its region's effect.
+    _owner: Option<Owner>,
+}
+
+/// A row's "sent at" note: the order it is about, its `<span>`, and the time it shows.
+struct SentNote {
+    order_id: u64,
+    node: Node,
+    time: Option<String>,
+}
+
+impl SentNote {
+    /// Shows the order's latest confirmed resend, if it changed. Reads the resend state (tracked).
+    fn update(&mut self, context: &WidgetContext) {
+        let time = context.resend.sent_note(self.order_id);
+        if time != self.time {
+            let text = time.as_ref().map(|time| context.t.sent_at(time));
+            self.node.set_text_content(text.as_deref());
+            self.time = time;
+        }
+    }
 }
 
 /// Keeps the table body's rows (a `use:` directive of the `<tbody>`): one effect follows [`body_rows`],
@@ -86,7 +108,9 @@ struct ShownRow {
 /// load anyway), as a `<For>` would. A row stays the same element while it is on the page, so its focus
 /// and its note stay; a new one is built from the row template; a row that leaves is removed with its
 /// reactive parts; a kept row moves only when a row before it left its order. An open order's details
-/// follow its row as an item of their own, so a closed order costs no details state at all.
+/// follow its row as an item of their own, so a closed order costs no details state at all. The same
+/// effect writes the rows' "sent at" notes, as the vanilla twin does: one effect for the body rather than
+/// one per row.
 fn keep_rows(tbody: Element, context: WidgetContext) {
     let (Some(template), Some(parent)) = (RowTemplate::of(context.lang), Owner::current()) else {
         return;
@@ -117,6 +141,9 @@ fn keep_rows(tbody: Element, context: WidgetContext) {
         place(&tbody, &next, old.len());
         let any = !next.is_empty();
         shown = next.into_iter().map(|(row, _)| row).collect();
+        for note in shown.iter_mut().filter_map(|row| row.note.as_mut()) {
+            note.update(&context);
+        }
         (tbody.clone(), any)
     });
     // The effect lives as long as the table's owner.
@@ -164,17 +191,22 @@ fn shown_row(
     parent: &Owner,
     row: Row,
 ) -> Option<ShownRow> {
-    let owner = parent.with(Owner::new);
     let name = display_name(context.t, &row.order);
-    let node = owner.with(
-        || match row.order.id.filter(|_| row.key & DETAILS_KEY != 0) {
-            Some(id) => details_row(context, template, id, &name, row.order),
-            None => order_row(context, template, &row.order, &name),
-        },
-    )?;
+    let (node, note, owner) = match row.order.id.filter(|_| row.key & DETAILS_KEY != 0) {
+        Some(id) => {
+            let owner = parent.with(Owner::new);
+            let node = owner.with(|| details_row(context, template, id, &name, row.order))?;
+            (node, None, Some(owner))
+        }
+        None => {
+            let (node, note) = order_row(context, template, &row.order, &name)?;
+            (node, note, None)
+        }
+    };
     Some(ShownRow {
         key: row.key,
         node,
+        note,
         _owner: owner,
     })
 }
@@ -279,24 +311,25 @@ fn order_row(
     template: &RowTemplate,
     order: &Order,
     name: &str,
-) -> Option<Node> {
+) -> Option<(Node, Option<SentNote>)> {
     let row = template.copy(Piece::Row)?;
     if let Some(id) = order.id {
         // The browser writes the number: no formatting code in the bundle for it.
         set_attribute_value(&row, "data-order-id", &JsValue::from(id));
     }
-    fill_cells(context, template, &row, order, name)?;
-    Some(row)
+    let note = fill_cells(context, template, &row, order, name)?;
+    Some((row, note))
 }
 
-/// Gives the `row`'s cells (name, type, status, ordered, expires, email, details) `order`'s values.
+/// Gives the `row`'s cells (name, type, status, ordered, expires, email, details) `order`'s values;
+/// returns the row's "sent at" note, if it has a Send button.
 fn fill_cells(
     context: WidgetContext,
     template: &RowTemplate,
     row: &Node,
     order: &Order,
     name: &str,
-) -> Option<()> {
+) -> Option<Option<SentNote>> {
     let common_name = row.first_child()?;
     template.put_text(
         &common_name,
@@ -319,13 +352,13 @@ fn fill_cells(
     let expires = ordered.next_sibling()?;
     fill_expiry_cell(&context, template, &expires, order.expiration_date);
     let email = expires.next_sibling()?;
-    fill_send_cell(context, template, &email, order, name);
+    let note = fill_send_cell(context, template, &email, order, name);
     // Details are asked for by the order's id: an order without one has none.
     if let Some(id) = order.id {
         let details = email.next_sibling()?;
         append(&details, details_toggle(&context, template, id, name));
     }
-    Some(())
+    Some(note)
 }
 
 /// How an order is named in labels and sentences: its common name, or "order 40001" without one.
@@ -337,8 +370,8 @@ fn display_name(t: &Messages, order: &Order) -> String {
     }
 }
 
-/// Fills the Email `cell`: a Send button when the order's status allows an email, and the "sent at" note,
-/// which follows the resend state for as long as the row is shown. `name` is how the order is named
+/// Fills the Email `cell`: a Send button when the order's status allows an email, and its "sent at"
+/// note, which the body's effect keeps ([`SentNote`]). `name` is how the order is named
 /// ([`display_name`]).
 fn fill_send_cell(
     context: WidgetContext,
@@ -346,35 +379,24 @@ fn fill_send_cell(
     cell: &Node,
     order: &Order,
     name: &str,
-) {
-    let t = context.t;
+) -> Option<SentNote> {
     let Some((order_id, email)) = context.config().email_policy.sendable(order) else {
         append(cell, template.copy(Piece::NoEmail));
-        return;
+        return None;
     };
-    let Some(pair) = template.copy(Piece::Send) else {
-        return;
-    };
-    if let Some(button) = pair.first_child() {
-        set_attribute(&button, "aria-label", &t.send_label(email, name));
-    }
-    if let Some(note) = pair.last_child() {
-        // The note and whether it shows a time: an effect state type Leptos has already.
-        let note: Element = note.unchecked_into();
-        let note = RenderEffect::new(move |state: Option<(Element, bool)>| {
-            let text = context
-                .resend
-                .sent_note(order_id)
-                .map(|time| t.sent_at(&time));
-            if text.is_some() || state.is_some_and(|(_, shown)| shown) {
-                note.set_text_content(text.as_deref());
-            }
-            (note.clone(), text.is_some())
-        });
-        // The note lives as long as the row's owner, which `<For>` drops with the row.
-        StoredValue::new_local(note);
-    }
+    let pair = template.copy(Piece::Send)?;
+    set_attribute(
+        &pair.first_child()?,
+        "aria-label",
+        &context.t.send_label(email, name),
+    );
+    let node = pair.last_child()?;
     append(cell, Some(pair));
+    Some(SentNote {
+        order_id,
+        node,
+        time: None,
+    })
 }
 
 /// What the popup says for `order`, when it can be sent an email: its status allows one, it has an id
