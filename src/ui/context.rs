@@ -135,16 +135,6 @@ pub(crate) fn reactive<T: 'static>(
     move || read(&context, key)
 }
 
-/// A yes-or-no of the widget, about `key` (an order id, or nothing), memoised: what depends on it changes
-/// only when the answer does. One closure type for every such memo, so Leptos builds its memo code once.
-pub(crate) fn flag(
-    context: WidgetContext,
-    key: u64,
-    read: fn(&WidgetContext, u64) -> bool,
-) -> Memo<bool> {
-    Memo::new(move |_| read(&context, key))
-}
-
 /// An event handler of the widget, a plain function, about `key` (as for [`reactive`]): all handlers of
 /// one event type are one closure type, so Leptos builds its listener code once per event type rather than
 /// once per handler.

@@ -4,7 +4,7 @@
 //! table roles keep the table's semantics for screen readers when the cells are no longer `display:
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
-use super::context::{flag, handler, reactive, use_widget, WidgetContext};
+use super::context::{handler, reactive, use_widget, WidgetContext};
 use super::details::{details_row, details_toggle, retry_details, toggle_details};
 use super::expiry_cell::fill_expiry_cell;
 use super::use_table_view::Row;
@@ -20,15 +20,11 @@ use web_sys::{Element, HtmlElement, Node};
 
 pub(super) mod row_template;
 
-/// Columns in the table: the sortable data columns, the Email column and the Details column.
-const COLUMN_COUNT: usize = Column::ALL.len() + 2;
-
-/// The table of the current page, with a row that says so when the filters leave none.
+/// The table of the current page.
 #[component]
 pub(crate) fn OrdersTable() -> impl IntoView {
     let widget = use_widget();
     let t = widget.t;
-    let no_match = flag(widget, 0, |c, _| c.table.window.with(|w| w.total == 0));
     view! {
         <div class="table-wrap" part=parts::TABLE_WRAP on:focusin=|ev| a11y::reveal_focused(&ev)>
             <table part=parts::TABLE role="table">
@@ -42,13 +38,9 @@ pub(crate) fn OrdersTable() -> impl IntoView {
                 </thead>
                 // One listener for every row's buttons, as the vanilla twin does: rows come and go with each
                 // page, sort and filter, and a listener per button was a closure made and dropped per row.
-                // The rows themselves are kept by `keep_rows`.
+                // The rows, and the one that says when the filters leave none, are kept by `keep_rows`.
                 <tbody role="rowgroup" on:click=handler(widget, 0, on_row_button)
-                    use:keep_rows=widget>
-                    {move || no_match.get().then(|| view! {
-                        <tr role="row"><td colspan=COLUMN_COUNT class="no-match" role="cell">{t.no_match}</td></tr>
-                    })}
-                </tbody>
+                    use:keep_rows=widget></tbody>
             </table>
         </div>
     }
@@ -135,10 +127,27 @@ fn keep_rows(tbody: Element, context: WidgetContext) {
                 }
             }
         });
-        for gone in old.iter().flatten() {
-            gone.node.unchecked_ref::<Element>().remove();
+        if next.iter().all(|(_, at)| at.is_none()) {
+            // No row stays (a new page, a new filter): one call replaces them all, as the twin does; with
+            // no row at all, the row that says the filters leave none.
+            let rows = js_sys::Array::new();
+            for (row, _) in &next {
+                rows.push(&row.node);
+            }
+            if let Some(no_match) = next
+                .is_empty()
+                .then(|| template.copy(Piece::NoMatch))
+                .flatten()
+            {
+                rows.push(&no_match);
+            }
+            tbody.replace_children_with_node(&rows);
+        } else {
+            for gone in old.iter().flatten() {
+                gone.node.unchecked_ref::<Element>().remove();
+            }
+            place(&tbody, &next, old.len());
         }
-        place(&tbody, &next, old.len());
         let any = !next.is_empty();
         shown = next.into_iter().map(|(row, _)| row).collect();
         for note in shown.iter_mut().filter_map(|row| row.note.as_mut()) {

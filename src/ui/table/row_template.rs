@@ -108,6 +108,8 @@ pub(crate) enum Piece {
     Loading,
     /// The row below an order with its details: the cell spanning the table and the region in it.
     DetailsRow,
+    /// The row that says the filters leave no order.
+    NoMatch,
 }
 
 /// The pieces as HTML, each a `<template>` whose content a row clones, in the order of [`Piece`]; the
@@ -135,6 +137,7 @@ const PIECES: &str = concat!(
     "<template><p class=details-loading><span class=spinner aria-hidden=true></span></p></template>",
     "<template><tr class=details-row role=row><td colspan=7 role=cell>",
     "<div role=region class=details part=details></div></td></tr></template>",
+    "<template><tr role=row><td colspan=7 class=no-match role=cell></td></tr></template>",
 );
 
 thread_local! {
@@ -198,13 +201,15 @@ impl RowTemplate {
             (Piece::Send, t.send),
             (Piece::DetailsToggle, t.details),
             (Piece::Failure, t.retry),
+            (Piece::NoMatch, t.no_match),
         ];
         for (piece, words) in words {
             // The words go into a one-element piece itself, a missing-value pair's last element (its
-            // hidden words), Failure's last (Retry), and Send's first: the button before its note.
+            // hidden words), Failure's last (Retry), Send's first (the button before its note), and the
+            // no-match row's cell.
             let piece_node = pieces.get(piece as usize)?;
             let node = match piece {
-                Piece::Send => piece_node.first_child(),
+                Piece::Send | Piece::NoMatch => piece_node.first_child(),
                 Piece::Expired | Piece::Expiring | Piece::DetailsToggle => Some(piece_node.clone()),
                 _ => piece_node.last_child(),
             };
@@ -283,8 +288,13 @@ mod tests {
             let named = |end| PIECES.contains(&format!("part={part}{end}"));
             assert!(named(" ") || named(">"), "{part}");
         }
-        let span = format!("colspan={}", super::super::COLUMN_COUNT);
-        assert!(PIECES.contains(&span), "the details span every column");
+        // The table's columns: the sortable data columns, the Email column and the Details column.
+        let span = format!("colspan={}", Column::ALL.len() + 2);
+        assert_eq!(
+            PIECES.matches(&span).count(),
+            2,
+            "the details and no-match rows span every column"
+        );
         let dash = format!(">{}<", Lang::En.messages().missing_value);
         assert_eq!(PIECES.matches(&dash).count(), 3);
     }
@@ -293,7 +303,7 @@ mod tests {
     fn there_is_one_template_per_piece() {
         assert_eq!(
             PIECES.matches("<template>").count(),
-            Piece::DetailsRow as usize + 1
+            Piece::NoMatch as usize + 1
         );
     }
 }
