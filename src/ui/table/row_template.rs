@@ -161,17 +161,20 @@ impl RowTemplate {
     /// Parses [`PIECES`] and writes the words of `lang` into them.
     fn build(lang: Lang) -> Option<RowTemplate> {
         let t = lang.messages();
-        let holder = web_sys::window()?
-            .document()?
-            .create_element("template")
-            .ok()?;
+        let document = web_sys::window()?.document()?;
+        let holder = document.create_element("template").ok()?;
         holder.set_inner_html(PIECES);
         let content = holder.unchecked_ref::<RowNode>().content();
         let pieces: Vec<Node> = std::iter::successors(content.first_child(), Node::next_sibling)
             .map(|piece| {
+                // A template's content belongs to its own inert document: a piece is imported into the
+                // page's once, so that its copies need no adopting each time a row is inserted.
+                let content = piece.unchecked_ref::<RowNode>().content();
+                let content = document
+                    .import_node_with_deep(&content, true)
+                    .unwrap_or(content);
                 // A piece of one element is kept as that element, which a row then clones and fills at
                 // once; the others stay fragments.
-                let content = piece.unchecked_ref::<RowNode>().content();
                 match content.first_child() {
                     Some(only) if content.last_child().as_ref() == Some(&only) => only,
                     _ => content,
