@@ -65,8 +65,8 @@ fn body_rows(c: &WidgetContext) -> Vec<Row> {
     body
 }
 
-/// A row the table body shows: its key ([`body_rows`]), its `<tr>`, and the owner of its reactive parts
-/// (the "sent at" note, the details region), dropped with it.
+/// A row the table body shows: its key ([`body_rows`]), its `<tr>`, an order row's "sent at" note, and
+/// a details row's owner (of its region's effect), dropped with it.
 struct ShownRow {
     key: usize,
     node: Node,
@@ -99,10 +99,10 @@ impl SentNote {
 /// keyed by position in the loaded list (stable across sorts and filters; the table is rebuilt on every
 /// load anyway), as a `<For>` would. A row stays the same element while it is on the page, so its focus
 /// and its note stay; a new one is built from the row template; a row that leaves is removed with its
-/// reactive parts; a kept row moves only when a row before it left its order. An open order's details
-/// follow its row as an item of their own, so a closed order costs no details state at all. The same
-/// effect writes the rows' "sent at" notes, as the vanilla twin does: one effect for the body rather than
-/// one per row.
+/// reactive parts; a kept row moves only when a row before it left its order; when no row stays, one
+/// call replaces them all. An open order's details follow its row as an item of their own, so a closed
+/// order costs no details state at all. The same effect writes the rows' "sent at" notes, as the vanilla
+/// twin does: one effect for the body rather than one per row.
 fn keep_rows(tbody: Element, context: WidgetContext) {
     let (Some(template), Some(parent)) = (RowTemplate::of(context.lang), Owner::current()) else {
         return;
