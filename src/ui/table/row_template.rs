@@ -3,10 +3,11 @@
 
 use crate::i18n::Lang;
 use crate::model::{Column, Timestamp};
+use crate::parts;
 use crate::ui::format::DateFormatter;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Node};
+use web_sys::{Document, Element, Node};
 
 // The row's DOM calls, bound here rather than through web-sys where that saves a call or a conversion per
 // use: setters that take the browser's own strings, a `Date` made from a number, and, for calls that
@@ -21,9 +22,9 @@ extern "C" {
     /// `time.dateTime = iso`: the `datetime` attribute.
     #[wasm_bindgen(method, setter = dateTime)]
     fn set_date_time(this: &RowNode, iso: &JsValue);
-    /// `template.content`: the fragment a `<template>` holds.
-    #[wasm_bindgen(method, getter)]
-    fn content(this: &RowNode) -> Node;
+    /// `document.createDocumentFragment()`.
+    #[wasm_bindgen(method, js_name = createDocumentFragment)]
+    fn create_document_fragment(this: &RowNode) -> Node;
     /// `element.setAttribute(name, value)`, the browser turning `value` into text.
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute_js(this: &RowNode, name: &str, value: &JsValue);
@@ -69,7 +70,7 @@ pub(crate) fn set_attribute(element: &Node, name: &str, value: &str) {
         .set_attribute_str(name, value);
 }
 
-/// The pieces of a row in one language: the contents of [`PIECES`]' templates, in the order of [`Piece`],
+/// The pieces of a row in one language, built from [`PIECES`] in the order of [`Piece`],
 /// and the row's own date formatters (dates and spans stay browser strings from `Intl` to the text node).
 pub(crate) struct RowTemplate {
     pieces: Vec<Node>,
@@ -112,33 +113,135 @@ pub(crate) enum Piece {
     NoMatch,
 }
 
-/// The pieces as HTML, each a `<template>` whose content a row clones, in the order of [`Piece`]; the
-/// words of the widget's language are written in by [`RowTemplate::build`]. The `part` names are those
-/// of `crate::parts` (a test checks them).
-const PIECES: &str = concat!(
-    // A cell ends where the next begins: `</td>` is optional.
-    "<template><tr part=row role=row><th scope=row role=rowheader class=name><td role=cell>",
-    "<td role=cell><td role=cell><td role=cell class=expires><td role=cell class=action>",
-    "<td role=cell class=details-cell></tr></template>",
-    "<template><span class=cell-text></span></template>",
-    "<template><span aria-hidden=true>—</span><span class=visually-hidden></span></template>",
-    "<template><span aria-hidden=true>—</span><span class=visually-hidden></span></template>",
-    "<template><span aria-hidden=true>—</span><span class=visually-hidden></span></template>",
-    "<template><time></time></template>",
-    "<template><span class=relative></span></template>",
-    r#"<template><strong class="expiry-status expired" part=expiry-status></strong></template>"#,
-    r#"<template><strong class="expiry-status expiring" part=expiry-status></strong></template>"#,
-    "<template><button type=button class=send part=send-button></button><span class=sent-note></span>",
-    "</template><template><button type=button class=details-toggle part=details-button ",
-    "aria-expanded=false></button></template>",
-    "<template><dl></dl></template><template><div><dt></dt><dd></dd></div></template>",
-    "<template><span></span></template>",
-    "<template><p class=details-error></p><button type=button class=retry></button></template>",
-    "<template><p class=details-loading><span class=spinner aria-hidden=true></span></p></template>",
-    "<template><tr class=details-row role=row><td colspan=7 role=cell>",
-    "<div role=region class=details part=details></div></td></tr></template>",
-    "<template><tr role=row><td colspan=7 class=no-match role=cell></td></tr></template>",
+/// An element of a piece: its depth in the piece (0: one of the piece's own elements, 1: their child…),
+/// its tag, attributes and text.
+type Part = (
+    u8,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
 );
+
+/// The missing-value pair: a dash for the eye, and words for a screen reader (written per language).
+const MISSING: &[Part] = &[
+    (0, "span", &[("aria-hidden", "true")], "—"),
+    (0, "span", &[("class", "visually-hidden")], ""),
+];
+
+/// How many columns the details and no-match rows span: every column of the table (a test checks).
+const ALL_COLUMNS: &str = "7";
+
+/// The pieces, in the order of [`Piece`], as their elements in document order. They are built with DOM
+/// calls rather than parsed from HTML, which a page enforcing Trusted Types refuses; the words of the
+/// widget's language are written in by [`RowTemplate::build`].
+const PIECES: [&[Part]; Piece::NoMatch as usize + 1] = [
+    &[
+        (0, "tr", &[("part", parts::ROW), ("role", "row")], ""),
+        (
+            1,
+            "th",
+            &[("scope", "row"), ("role", "rowheader"), ("class", "name")],
+            "",
+        ),
+        (1, "td", &[("role", "cell")], ""),
+        (1, "td", &[("role", "cell")], ""),
+        (1, "td", &[("role", "cell")], ""),
+        (1, "td", &[("role", "cell"), ("class", "expires")], ""),
+        (1, "td", &[("role", "cell"), ("class", "action")], ""),
+        (1, "td", &[("role", "cell"), ("class", "details-cell")], ""),
+    ],
+    &[(0, "span", &[("class", "cell-text")], "")],
+    MISSING,
+    MISSING,
+    MISSING,
+    &[(0, "time", &[], "")],
+    &[(0, "span", &[("class", "relative")], "")],
+    &[(
+        0,
+        "strong",
+        &[
+            ("class", "expiry-status expired"),
+            ("part", parts::EXPIRY_STATUS),
+        ],
+        "",
+    )],
+    &[(
+        0,
+        "strong",
+        &[
+            ("class", "expiry-status expiring"),
+            ("part", parts::EXPIRY_STATUS),
+        ],
+        "",
+    )],
+    &[
+        (
+            0,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "send"),
+                ("part", parts::SEND_BUTTON),
+            ],
+            "",
+        ),
+        (0, "span", &[("class", "sent-note")], ""),
+    ],
+    &[(
+        0,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "details-toggle"),
+            ("part", parts::DETAILS_BUTTON),
+            ("aria-expanded", "false"),
+        ],
+        "",
+    )],
+    &[(0, "dl", &[], "")],
+    &[(0, "div", &[], ""), (1, "dt", &[], ""), (1, "dd", &[], "")],
+    &[(0, "span", &[], "")],
+    &[
+        (0, "p", &[("class", "details-error")], ""),
+        (0, "button", &[("type", "button"), ("class", "retry")], ""),
+    ],
+    &[
+        (0, "p", &[("class", "details-loading")], ""),
+        (
+            1,
+            "span",
+            &[("class", "spinner"), ("aria-hidden", "true")],
+            "",
+        ),
+    ],
+    &[
+        (0, "tr", &[("class", "details-row"), ("role", "row")], ""),
+        (1, "td", &[("colspan", ALL_COLUMNS), ("role", "cell")], ""),
+        (
+            2,
+            "div",
+            &[
+                ("role", "region"),
+                ("class", "details"),
+                ("part", parts::DETAILS),
+            ],
+            "",
+        ),
+    ],
+    &[
+        (0, "tr", &[("role", "row")], ""),
+        (
+            1,
+            "td",
+            &[
+                ("colspan", ALL_COLUMNS),
+                ("class", "no-match"),
+                ("role", "cell"),
+            ],
+            "",
+        ),
+    ],
+];
 
 thread_local! {
     /// One template per language in use, kept for the page's life: widgets of a language share it.
@@ -158,29 +261,14 @@ impl RowTemplate {
         })
     }
 
-    /// Parses [`PIECES`] and writes the words of `lang` into them.
+    /// Builds [`PIECES`] and writes the words of `lang` into them.
     fn build(lang: Lang) -> Option<RowTemplate> {
         let t = lang.messages();
         let document = web_sys::window()?.document()?;
-        let holder = document.create_element("template").ok()?;
-        holder.set_inner_html(PIECES);
-        let content = holder.unchecked_ref::<RowNode>().content();
-        let pieces: Vec<Node> = std::iter::successors(content.first_child(), Node::next_sibling)
-            .map(|piece| {
-                // A template's content belongs to its own inert document: a piece is imported into the
-                // page's once, so that its copies need no adopting each time a row is inserted.
-                let content = piece.unchecked_ref::<RowNode>().content();
-                let content = document
-                    .import_node_with_deep(&content, true)
-                    .unwrap_or(content);
-                // A piece of one element is kept as that element, which a row then clones and fills at
-                // once; the others stay fragments.
-                match content.first_child() {
-                    Some(only) if content.last_child().as_ref() == Some(&only) => only,
-                    _ => content,
-                }
-            })
-            .collect();
+        let pieces = PIECES
+            .iter()
+            .map(|parts| piece(&document, parts))
+            .collect::<Option<Vec<Node>>>()?;
         let mut cell = pieces.first()?.first_child();
         for column in [
             Column::CertificateType,
@@ -267,6 +355,31 @@ impl RowTemplate {
     }
 }
 
+/// A piece made of `parts`: its element when it has one, else a fragment of its elements.
+fn piece(document: &Document, parts: &[Part]) -> Option<Node> {
+    let fragment = document
+        .unchecked_ref::<RowNode>()
+        .create_document_fragment();
+    // The element at each depth so far: the fragment, then the latest element of each depth.
+    let mut parents = vec![fragment.clone()];
+    for (depth, tag, attributes, text) in parts {
+        let element = document.create_element(tag).ok()?;
+        for (name, value) in *attributes {
+            element.set_attribute(name, value).ok()?;
+        }
+        if !text.is_empty() {
+            element.set_text_content(Some(text));
+        }
+        parents.truncate(usize::from(*depth) + 1);
+        parents.last()?.append_child(&element).ok()?;
+        parents.push(element.into());
+    }
+    match fragment.first_child() {
+        Some(only) if fragment.last_child().as_ref() == Some(&only) => Some(only),
+        _ => Some(fragment),
+    }
+}
+
 /// Appends `piece`, when there is one, to `parent`.
 pub(crate) fn append(parent: &Node, piece: Option<Node>) {
     if let Some(piece) = piece {
@@ -277,36 +390,14 @@ pub(crate) fn append(parent: &Node, piece: Option<Node>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parts;
 
     #[test]
-    fn the_pieces_carry_the_contracts_part_names_and_the_missing_values_dash() {
-        for part in [
-            parts::ROW,
-            parts::EXPIRY_STATUS,
-            parts::SEND_BUTTON,
-            parts::DETAILS_BUTTON,
-            parts::DETAILS,
-        ] {
-            let named = |end| PIECES.contains(&format!("part={part}{end}"));
-            assert!(named(" ") || named(">"), "{part}");
-        }
-        // The table's columns: the sortable data columns, the Email column and the Details column.
-        let span = format!("colspan={}", Column::ALL.len() + 2);
-        assert_eq!(
-            PIECES.matches(&span).count(),
-            2,
-            "the details and no-match rows span every column"
-        );
-        let dash = format!(">{}<", Lang::En.messages().missing_value);
-        assert_eq!(PIECES.matches(&dash).count(), 3);
+    fn the_missing_values_dash_is_the_messages_one() {
+        assert_eq!(MISSING[0].3, Lang::En.messages().missing_value);
     }
 
     #[test]
-    fn there_is_one_template_per_piece() {
-        assert_eq!(
-            PIECES.matches("<template>").count(),
-            Piece::NoMatch as usize + 1
-        );
+    fn the_details_and_no_match_rows_span_every_column() {
+        assert_eq!(ALL_COLUMNS, (Column::ALL.len() + 2).to_string());
     }
 }
