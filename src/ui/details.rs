@@ -80,8 +80,10 @@ fn fill_details(
     StoredValue::new_local(content);
 }
 
-/// Replaces the `region`'s content with that of the details' current state: the labelled values, then a
-/// loading line or a failure with Retry.
+/// Brings the `region`'s content to the details' current state: the labelled values, then a loading line
+/// or a failure with Retry. The list and its fields stay the same elements across states, their labels
+/// and values updated in place (a field the fetch adds is a field more at the end), so what a reader or
+/// the focus is on stays in the page.
 fn fill_content(
     context: WidgetContext,
     template: &RowTemplate,
@@ -95,14 +97,38 @@ fn fill_content(
         Some(DetailsState::Loaded(found)) => Some(found),
         _ => None,
     };
-    let list = template.copy(Piece::List)?;
+    let list = match region.first_child() {
+        Some(list) => list,
+        None => {
+            let list = template.copy(Piece::List)?;
+            append(region, Some(list.clone()));
+            list
+        }
+    };
+    let mut field = list.first_child();
     for (label, value, absent) in fields(context, id, order, fetched) {
-        let field = template.copy(Piece::Field)?;
-        field.first_child()?.set_text_content(Some(label));
-        template.put_value(&field.last_child()?, value.as_deref(), Piece::Value, absent);
-        append(&list, Some(field));
+        let current = match field {
+            Some(current) => current,
+            None => {
+                let new = template.copy(Piece::Field)?;
+                append(&list, Some(new.clone()));
+                new
+            }
+        };
+        current.first_child()?.set_text_content(Some(label));
+        let dd = current.last_child()?;
+        dd.set_text_content(None);
+        template.put_value(&dd, value.as_deref(), Piece::Value, absent);
+        field = current.next_sibling();
     }
-    region.replace_children_with_node_1(&list);
+    // Fields past the state's (none, as the fetch only adds), then the previous state's line.
+    while let Some(extra) = field {
+        field = extra.next_sibling();
+        extra.unchecked_ref::<Element>().remove();
+    }
+    while let Some(line) = list.next_sibling() {
+        line.unchecked_ref::<Element>().remove();
+    }
     match state {
         Some(DetailsState::Failed(error)) => {
             let failure = template.copy(Piece::Failure)?;
