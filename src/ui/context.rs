@@ -8,7 +8,6 @@ use super::use_order_list::OrderList;
 use super::use_resend::Resend;
 use super::use_table_view::TableView;
 use crate::config::Config;
-use crate::expiry::RelativeSpan;
 use crate::i18n::{Lang, Messages};
 use crate::model::Timestamp;
 use leptos::prelude::*;
@@ -96,11 +95,6 @@ impl WidgetCore {
     pub fn format_date(&self, date: Timestamp) -> String {
         self.shared.with_value(|shared| shared.dates.format(date))
     }
-
-    /// A span of time in the widget's locale ("in 12 days").
-    pub fn format_span(&self, span: RelativeSpan) -> String {
-        self.shared.with_value(|shared| shared.dates.relative(span))
-    }
 }
 
 /// Everything a part of one widget may read: the basics (through `Deref`) and the hooks' state. One
@@ -139,16 +133,6 @@ pub(crate) fn reactive<T: 'static>(
     read: fn(&WidgetContext, u64) -> T,
 ) -> impl Fn() -> T + Copy + Send + Sync + 'static {
     move || read(&context, key)
-}
-
-/// A yes-or-no of the widget, about `key` (an order id, or nothing), memoised: what depends on it changes
-/// only when the answer does. One closure type for every such memo, so Leptos builds its memo code once.
-pub(crate) fn flag(
-    context: WidgetContext,
-    key: u64,
-    read: fn(&WidgetContext, u64) -> bool,
-) -> Memo<bool> {
-    Memo::new(move |_| read(&context, key))
 }
 
 /// An event handler of the widget, a plain function, about `key` (as for [`reactive`]): all handlers of

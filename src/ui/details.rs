@@ -1,35 +1,33 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
-use super::context::{handler, use_widget, WidgetContext};
-use super::table::text_or_missing;
+use super::context::WidgetContext;
+use super::table::row_template::{append, set_attribute, Piece, RowTemplate};
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
 use crate::i18n::Lang;
 use crate::model::{Column, Order, Timestamp};
-use crate::parts;
-use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, Node};
 
-/// The disclosure button of a row (WAI-ARIA disclosure pattern): a native button, so Enter, Space and a
-/// click all toggle and the focus stays on it. Its name starts with its visible word and names the order
-/// (`name`); the stylesheet draws the arrow from `aria-expanded`. The table body's one listener toggles
-/// and sets `aria-expanded` ([`toggle_details`]): nothing else opens or closes details, so a row needs no
-/// reactive state of its own for it.
-pub(crate) fn details_toggle(context: WidgetContext, id: u64, name: &str) -> impl IntoView {
-    let t = context.t;
-    let expanded = if context.details.is_open_untracked(id) {
-        "true"
-    } else {
-        "false"
-    };
-    view! {
-        <button type="button" class="details-toggle" part=parts::DETAILS_BUTTON aria-expanded=expanded
-            aria-controls=region_id(&context, id) aria-label=t.details_label(name)>
-            {t.details}
-        </button>
+/// The disclosure button of a row (WAI-ARIA disclosure pattern), a copy of the row template's: a native
+/// button, so Enter, Space and a click all toggle and the focus stays on it. Its name starts with its
+/// visible word and names the order (`name`); the stylesheet draws the arrow from `aria-expanded`. The
+/// table body's one listener toggles and sets `aria-expanded` ([`toggle_details`]): nothing else opens or
+/// closes details, so a row needs no reactive state of its own for it.
+pub(crate) fn details_toggle(
+    context: &WidgetContext,
+    template: &RowTemplate,
+    id: u64,
+    name: &str,
+) -> Option<Node> {
+    let button = template.copy(Piece::DetailsToggle)?;
+    if context.details.is_open_untracked(id) {
+        set_attribute(&button, "aria-expanded", "true");
     }
+    set_attribute(&button, "aria-controls", &region_id(context, id));
+    set_attribute(&button, "aria-label", &context.t.details_label(name));
+    Some(button)
 }
 
 /// The id of order `id`'s details region, which its button controls.
@@ -44,62 +42,108 @@ pub(crate) fn toggle_details(context: &WidgetContext, id: u64, button: &Element)
 }
 
 /// The row below an order while its details are open, and only then: the table adds it when the order
-/// opens and drops it when it closes, so no table carries a hidden row, or its state, per order. The
-/// region is named like its button; it shows the list's fields at once, the fetched ones when `getObject`
-/// answered, a loading line meanwhile, and a failure in an alert with Retry.
-#[component]
-pub(crate) fn OrderDetails(
-    /// The order's id.
+/// opens and drops it when it closes, so no table carries a hidden row, or its state, per order. From
+/// the row template: a cell spanning the table, and the region in it, named like its button (`name`),
+/// which [`fill_details`] fills.
+pub(crate) fn details_row(
+    context: WidgetContext,
+    template: &'static RowTemplate,
     id: u64,
-    /// How the order is named, for the region's name.
-    name: String,
-    /// The order as the list read it.
+    name: &str,
     order: Order,
-    /// How many columns the details span.
-    columns: usize,
-) -> impl IntoView {
-    let context = use_widget();
-    let (t, details) = (context.t, context.details);
-    // One closure for the whole content: the state changes twice at most.
-    let content = move || {
-        let state = details.state(id);
-        let fetched = match &state {
-            Some(DetailsState::Loaded(found)) => Some(found),
-            _ => None,
-        };
-        let values = fields(context, id, &order, fetched)
-            .into_iter()
-            .map(|(label, value, absent)| {
-                let value = text_or_missing(value, None, absent);
-                view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
-            })
-            .collect_view();
-        let note = match state {
-            Some(DetailsState::Failed(error)) => Either::Left(view! {
-                <p class="details-error">{t.details_failed}" "{t.explain(&error)}</p>
-                <button type="button" class="retry" on:click=handler(context, id, |c, id, ev| {
-                    focus_toggle_of(&ev);
-                    c.details.fetch(id);
-                })>{t.retry}</button>
-            }),
-            loading => Either::Right(matches!(loading, Some(DetailsState::Loading)).then(|| view! {
-                <p class="details-loading"><span class="spinner" aria-hidden={"true"}></span>{t.details_loading}</p>
-            })),
-        };
-        view! { <dl>{values}</dl> {note} }
-    };
-    view! {
-        <tr class="details-row" role="row">
-            <td colspan=columns role="cell">
-                <div role="region" class="details" part=parts::DETAILS id=region_id(&context, id)
-                    aria-label=t.details_label(&name)>{content}</div>
-            </td>
-        </tr>
-    }
+) -> Option<Node> {
+    let row = template.copy(Piece::DetailsRow)?;
+    let region = row.first_child()?.first_child()?;
+    set_attribute(&region, "id", &region_id(&context, id));
+    set_attribute(&region, "aria-label", &context.t.details_label(name));
+    fill_details(region.unchecked_into(), context, template, id, order);
+    Some(row)
 }
 
-/// A labelled value as text, or the words a screen reader hears when it is missing.
-type Field = (&'static str, Option<String>, &'static str);
+/// Fills order `id`'s details `region` from the row `template`,
+/// again each time the details' state changes (twice at most): the list's fields at once, the fetched
+/// ones when `getObject` answered, a loading line meanwhile, and a failure in an alert with Retry (the
+/// table body's listener handles its click).
+fn fill_details(
+    region: Element,
+    context: WidgetContext,
+    template: &'static RowTemplate,
+    id: u64,
+    order: Order,
+) {
+    // The region and whether it was filled: an effect state type Leptos has already.
+    let content = RenderEffect::new(move |_: Option<(Element, bool)>| {
+        let filled = fill_content(context, template, id, &order, &region);
+        (region.clone(), filled.is_some())
+    });
+    // The effect lives as long as the details row's owner, which the table drops with the row.
+    StoredValue::new_local(content);
+}
+
+/// Brings the `region`'s content to the details' current state: the labelled values, then a loading line
+/// or a failure with Retry. The list and its fields stay the same elements across states, their labels
+/// and values updated in place (a field the fetch adds is a field more at the end), so what a reader or
+/// the focus is on stays in the page.
+fn fill_content(
+    context: WidgetContext,
+    template: &RowTemplate,
+    id: u64,
+    order: &Order,
+    region: &Element,
+) -> Option<()> {
+    let t = context.t;
+    let state = context.details.state(id);
+    let fetched = match &state {
+        Some(DetailsState::Loaded(found)) => Some(found),
+        _ => None,
+    };
+    let list = match region.first_child() {
+        Some(list) => list,
+        None => {
+            let list = template.copy(Piece::List)?;
+            append(region, Some(list.clone()));
+            list
+        }
+    };
+    let mut field = list.first_child();
+    for (label, value, absent) in fields(context, id, order, fetched) {
+        let current = match field {
+            Some(current) => current,
+            None => {
+                let new = template.copy(Piece::Field)?;
+                append(&list, Some(new.clone()));
+                new
+            }
+        };
+        current.first_child()?.set_text_content(Some(label));
+        let dd = current.last_child()?;
+        dd.set_text_content(None);
+        template.put_value(&dd, value.as_deref(), Piece::Value, absent);
+        field = current.next_sibling();
+    }
+    // Fields past the state's (none, as the fetch only adds), then the previous state's line.
+    while let Some(extra) = field {
+        field = extra.next_sibling();
+        extra.unchecked_ref::<Element>().remove();
+    }
+    while let Some(line) = list.next_sibling() {
+        line.unchecked_ref::<Element>().remove();
+    }
+    match state {
+        Some(DetailsState::Failed(error)) => {
+            let failure = template.copy(Piece::Failure)?;
+            let words = [t.details_failed, " ", &t.explain(&error)].concat();
+            failure.first_child()?.set_text_content(Some(&words));
+            append(region, Some(failure));
+        }
+        Some(DetailsState::Loading) => append(region, template.copy(Piece::Loading)),
+        _ => {}
+    }
+    Some(())
+}
+
+/// A labelled value as text, or the missing-value pair it shows when it is missing.
+type Field = (&'static str, Option<String>, Piece);
 
 /// The labelled values in display order: the list's at once, the fetched ones in their places once
 /// `getObject` answered. Dates in the widget's locale, as in the table.
@@ -111,12 +155,13 @@ fn fields(
 ) -> Vec<Field> {
     let t = context.t;
     let date = |date: Option<Timestamp>| date.map(|date| context.format_date(date));
+    let (not_available, missing_date) = (Piece::NotAvailable, Piece::MissingDate);
     let mut list = vec![
-        (t.order_id_label, Some(id.to_string()), t.not_available),
+        (t.order_id_label, Some(id.to_string()), not_available),
         (
             t.approver_label,
             order.approver_email.clone(),
-            t.not_available,
+            not_available,
         ),
     ];
     // The fetched values: none until `getObject` answered.
@@ -128,37 +173,37 @@ fn fields(
     add(
         t.technical_contact_label,
         fetched.map(|f| f.technical_contact.clone()),
-        t.not_available,
+        not_available,
     );
     add(
         t.status_description_label,
         Some(order.status_description.clone()),
-        t.not_available,
+        not_available,
     );
     add(
         t.column(Column::CertificateType),
         Some(order.certificate_type.clone()),
-        t.not_available,
+        not_available,
     );
     add(
         t.column(Column::Ordered),
         Some(date(order.create_date)),
-        t.not_available,
+        not_available,
     );
     add(
         t.effective_label,
         fetched.map(|f| date(f.effective_date)),
-        t.missing_date,
+        missing_date,
     );
     add(
         t.modified_label,
         fetched.map(|f| date(f.modify_date)),
-        t.not_available,
+        not_available,
     );
     add(
         t.column(Column::Expires),
         Some(date(order.expiration_date)),
-        t.missing_date,
+        missing_date,
     );
     add(
         t.validity_label,
@@ -167,23 +212,25 @@ fn fields(
             span.and_then(|(from, to)| details::validity(from, to))
                 .map(|validity| format_validity(context.lang, validity))
         }),
-        t.not_available,
+        not_available,
     );
     list
 }
 
-/// Retry disappears once clicked: the focus goes to the row's details button rather than to the page.
-fn focus_toggle_of(ev: &leptos::ev::MouseEvent) {
-    let toggle = ev
-        .target()
-        .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|retry| retry.closest(".details-row").ok().flatten())
+/// A click on a details region's Retry `button`, for order `id`: asks again, and since Retry disappears
+/// once clicked, the focus goes to the row's details button rather than to the page.
+pub(crate) fn retry_details(context: &WidgetContext, id: u64, button: &Element) {
+    let toggle = button
+        .closest(".details-row")
+        .ok()
+        .flatten()
         .and_then(|row| row.previous_element_sibling())
         .and_then(|row| row.query_selector(".details-toggle").ok().flatten())
         .and_then(|toggle| toggle.dyn_into::<HtmlElement>().ok());
     if let Some(toggle) = toggle {
         let _ = toggle.focus();
     }
+    context.details.fetch(id);
 }
 
 /// "1 year", "2 años", "3 months", through `Intl.NumberFormat`'s units in the widget's locale.

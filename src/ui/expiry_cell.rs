@@ -2,26 +2,37 @@
 //! expiring-soon order, in text rather than colour alone.
 
 use super::context::WidgetContext;
-use super::table::date_cell;
+use super::table::row_template::{append, set_text, Piece, RowTemplate};
 use crate::expiry::{self, Expiry};
 use crate::model::Timestamp;
-use crate::parts;
-use leptos::prelude::*;
+use web_sys::Node;
 
-/// An order's expiry, measured against the list's one "now": the date, the span and the word. A plain
-/// function of the row, like the row's other cells.
-pub(super) fn expiry_cell(context: WidgetContext, date: Option<Timestamp>) -> impl IntoView {
-    let (t, table) = (context.t, context.table);
+/// Fills an order's Expires `cell`, measured against the list's one "now": the date, the span and the
+/// word, from the row's `template`.
+pub(super) fn fill_expiry_cell(
+    context: &WidgetContext,
+    template: &RowTemplate,
+    cell: &Node,
+    date: Option<Timestamp>,
+) {
+    let table = context.table;
     let now = table.now();
-    let span = date.map(|moment| context.format_span(expiry::relative_span(moment.epoch_ms, now)));
+    template.put_date(cell, date, Piece::MissingDate);
+    if let Some(moment) = date {
+        let span = template
+            .dates
+            .relative_js(expiry::relative_span(moment.epoch_ms, now));
+        append(
+            cell,
+            template
+                .copy(Piece::Relative)
+                .inspect(|relative| set_text(relative, &span)),
+        );
+    }
     let word = match expiry::classify(date, now, table.expiring_days) {
-        Expiry::Expired => Some(("expiry-status expired", t.expired)),
-        Expiry::ExpiringSoon => Some(("expiry-status expiring", t.expiring_soon)),
+        Expiry::Expired => Some(Piece::Expired),
+        Expiry::ExpiringSoon => Some(Piece::Expiring),
         Expiry::Valid | Expiry::NeverIssued => None,
     };
-    view! {
-        {date_cell(context, date, t.missing_date)}
-        {span.map(|span| view! { <span class="relative">{span}</span> })}
-        {word.map(|(class, word)| view! { <strong class=class part=parts::EXPIRY_STATUS>{word}</strong> })}
-    }
+    append(cell, word.and_then(|word| template.copy(word)));
 }

@@ -21,27 +21,27 @@ impl DateFormatter {
         )
     }
 
-    /// "in 12 days", "3 years ago", in the widget's locale.
-    pub fn relative(&self, span: RelativeSpan) -> String {
-        self.1.format(span.value(), span.unit).into()
+    /// "in 12 days", "3 years ago", in the widget's locale, as the browser's string (for a text node).
+    pub fn relative_js(&self, span: RelativeSpan) -> js_sys::JsString {
+        self.1.format(span.value(), span.unit)
     }
 
     pub fn format(&self, date: Timestamp) -> String {
-        self.0
-            .call1(&JsValue::UNDEFINED, &js_date(date))
-            .ok()
-            .and_then(|s| s.as_string())
+        self.format_js(&js_date(date))
+            .as_string()
             .unwrap_or_default()
+    }
+
+    /// A date in the widget's locale as the browser's string, for a text node (`null` if `Intl` failed).
+    pub fn format_js(&self, date: &js_sys::Date) -> JsValue {
+        self.0
+            .call1(&JsValue::UNDEFINED, date)
+            .unwrap_or(JsValue::NULL)
     }
 }
 
 fn js_date(date: Timestamp) -> js_sys::Date {
     js_sys::Date::new(&JsValue::from_f64(date.epoch_ms as f64))
-}
-
-/// The machine-readable form of a date for `<time datetime>`.
-pub(crate) fn iso(date: Timestamp) -> String {
-    js_date(date).to_iso_string().into()
 }
 
 /// `date` with the offset of the reader's time zone at that moment (for the calendar day the table shows).

@@ -4,30 +4,27 @@
 //! table roles keep the table's semantics for screen readers when the cells are no longer `display:
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
-use super::context::{flag, handler, reactive, use_widget, WidgetContext};
-use super::details::{details_toggle, toggle_details, OrderDetails};
-use super::expiry_cell::expiry_cell;
-use super::format::iso;
+use super::context::{handler, reactive, use_widget, WidgetContext};
+use super::details::{details_row, details_toggle, retry_details, toggle_details};
+use super::expiry_cell::fill_expiry_cell;
 use super::use_table_view::Row;
 use crate::a11y;
-use crate::i18n::{Lang, Messages};
-use crate::model::{Column, Direction, Order, Timestamp};
+use crate::i18n::Messages;
+use crate::model::{Column, Direction, Order};
 use crate::parts;
 use crate::resend::ResendTarget;
-use leptos::either::Either;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use row_template::{append, insert_before, set_attribute, set_attribute_value, Piece, RowTemplate};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, Node};
 
-/// Columns in the table: the sortable data columns, the Email column and the Details column.
-const COLUMN_COUNT: usize = Column::ALL.len() + 2;
+pub(super) mod row_template;
 
-/// The table of the current page, with a row that says so when the filters leave none.
+/// The table of the current page.
 #[component]
 pub(crate) fn OrdersTable() -> impl IntoView {
     let widget = use_widget();
     let t = widget.t;
-    let no_match = flag(widget, 0, |c, _| c.table.window.with(|w| w.total == 0));
     view! {
         <div class="table-wrap" part=parts::TABLE_WRAP on:focusin=|ev| a11y::reveal_focused(&ev)>
             <table part=parts::TABLE role="table">
@@ -41,16 +38,9 @@ pub(crate) fn OrdersTable() -> impl IntoView {
                 </thead>
                 // One listener for every row's buttons, as the vanilla twin does: rows come and go with each
                 // page, sort and filter, and a listener per button was a closure made and dropped per row.
-                <tbody role="rowgroup" on:click=handler(widget, 0, on_row_button)>
-                    {move || no_match.get().then(|| view! {
-                        <tr role="row"><td colspan=COLUMN_COUNT class="no-match" role="cell">{t.no_match}</td></tr>
-                    })}
-                    // Keyed by position in the loaded list: stable across sorts and filters, and the table is
-                    // rebuilt on every load anyway. An open order's details follow its row as an item of
-                    // their own, so a closed order costs no details state at all.
-                    <For each=move || body_rows(&widget) key=|row: &Row| row.key
-                        children=move |row: Row| body_row(widget, row) />
-                </tbody>
+                // The rows, and the one that says when the filters leave none, are kept by `keep_rows`.
+                <tbody role="rowgroup" on:click=handler(widget, 0, on_row_button)
+                    use:keep_rows=widget></tbody>
             </table>
         </div>
     }
@@ -75,25 +65,174 @@ fn body_rows(c: &WidgetContext) -> Vec<Row> {
     body
 }
 
-/// An item of [`body_rows`]: an order's row, or its details.
-fn body_row(context: WidgetContext, row: Row) -> impl IntoView {
-    let name = display_name(context.t, &row.order);
-    match row.order.id.filter(|_| row.key & DETAILS_KEY != 0) {
-        Some(id) => {
-            Either::Left(view! { <OrderDetails id name order=row.order columns=COLUMN_COUNT/> })
+/// A row the table body shows: its key ([`body_rows`]), its `<tr>`, an order row's "sent at" note, and
+/// a details row's owner (of its region's effect), dropped with it.
+struct ShownRow {
+    key: usize,
+    node: Node,
+    /// An order row's "sent at" note, when it has a Send button.
+    note: Option<SentNote>,
+    /// A details row's: the owner of its region's effect.
+    _owner: Option<Owner>,
+}
+
+/// A row's "sent at" note: the order it is about, its `<span>`, and the time it shows.
+struct SentNote {
+    order_id: u64,
+    node: Node,
+    time: Option<String>,
+}
+
+impl SentNote {
+    /// Shows the order's latest confirmed resend, if it changed. Reads the resend state (tracked).
+    fn update(&mut self, context: &WidgetContext) {
+        let time = context.resend.sent_note(self.order_id);
+        if time != self.time {
+            let text = time.as_ref().map(|time| context.t.sent_at(time));
+            self.node.set_text_content(text.as_deref());
+            self.time = time;
         }
-        None => Either::Right(order_row(context, row.order, &name)),
     }
 }
 
+/// Keeps the table body's rows (a `use:` directive of the `<tbody>`): one effect follows [`body_rows`],
+/// keyed by position in the loaded list (stable across sorts and filters; the table is rebuilt on every
+/// load anyway), as a `<For>` would. A row stays the same element while it is on the page, so its focus
+/// and its note stay; a new one is built from the row template; a row that leaves is removed with its
+/// reactive parts; a kept row moves only when a row before it left its order; when no row stays, one
+/// call replaces them all. An open order's details follow its row as an item of their own, so a closed
+/// order costs no details state at all. The same effect writes the rows' "sent at" notes, as the vanilla
+/// twin does: one effect for the body rather than one per row.
+fn keep_rows(tbody: Element, context: WidgetContext) {
+    let (Some(template), Some(parent)) = (RowTemplate::of(context.lang), Owner::current()) else {
+        return;
+    };
+    let mut shown: Vec<ShownRow> = Vec::new();
+    // The body and whether it shows rows: an effect state type Leptos has already.
+    let rows = RenderEffect::new(move |_: Option<(Element, bool)>| {
+        let wanted = body_rows(&context);
+        let mut old: Vec<Option<ShownRow>> =
+            std::mem::take(&mut shown).into_iter().map(Some).collect();
+        // Each wanted row with its place among the old ones, if it was shown.
+        let mut next: Vec<(ShownRow, Option<usize>)> = Vec::with_capacity(wanted.len());
+        untrack(|| {
+            for row in wanted {
+                match old
+                    .iter()
+                    .position(|o| o.as_ref().is_some_and(|o| o.key == row.key))
+                {
+                    Some(at) => next.extend(old[at].take().map(|kept| (kept, Some(at)))),
+                    None => next
+                        .extend(shown_row(context, template, &parent, row).map(|new| (new, None))),
+                }
+            }
+        });
+        if next.iter().all(|(_, at)| at.is_none()) {
+            // No row stays (a new page, a new filter): one call replaces them all, as the twin does; with
+            // no row at all, the row that says the filters leave none.
+            let rows = js_sys::Array::new();
+            for (row, _) in &next {
+                rows.push(&row.node);
+            }
+            if let Some(no_match) = next
+                .is_empty()
+                .then(|| template.copy(Piece::NoMatch))
+                .flatten()
+            {
+                rows.push(&no_match);
+            }
+            tbody.replace_children_with_node(&rows);
+        } else {
+            for gone in old.iter().flatten() {
+                gone.node.unchecked_ref::<Element>().remove();
+            }
+            place(&tbody, &next, old.len());
+        }
+        let any = !next.is_empty();
+        shown = next.into_iter().map(|(row, _)| row).collect();
+        for note in shown.iter_mut().filter_map(|row| row.note.as_mut()) {
+            note.update(&context);
+        }
+        (tbody.clone(), any)
+    });
+    // The effect lives as long as the table's owner.
+    StoredValue::new_local(rows);
+}
+
+/// Puts the `rows` into `body` in their order, moving as few as it simply can: a row that was shown (at
+/// its place among `old_count` old rows) stays where it is while the old rows before it are still there
+/// in order; the others are inserted before the next old row still in place.
+fn place(body: &Element, rows: &[(ShownRow, Option<usize>)], old_count: usize) {
+    // Which row (in `rows`) each old place now holds, and which old places were moved.
+    let mut holder = vec![None; old_count];
+    for (index, (_, at)) in rows.iter().enumerate() {
+        if let Some(at) = at {
+            holder[*at] = Some(index);
+        }
+    }
+    let mut moved = vec![false; old_count];
+    let mut cursor = 0;
+    for (row, at) in rows {
+        // The next old row that is still where it was.
+        while cursor < old_count && (holder[cursor].is_none() || moved[cursor]) {
+            cursor += 1;
+        }
+        if at.is_some() && *at == Some(cursor) {
+            cursor += 1;
+            continue;
+        }
+        let before = holder
+            .get(cursor)
+            .copied()
+            .flatten()
+            .map(|index| &rows[index].0.node);
+        insert_before(body, &row.node, before);
+        if let Some(at) = at {
+            moved[*at] = true;
+        }
+    }
+}
+
+/// An item of [`body_rows`] built for the body: an order's row, or its details, under an owner of its own.
+fn shown_row(
+    context: WidgetContext,
+    template: &'static RowTemplate,
+    parent: &Owner,
+    row: Row,
+) -> Option<ShownRow> {
+    let name = display_name(context.t, &row.order);
+    let (node, note, owner) = match row.order.id.filter(|_| row.key & DETAILS_KEY != 0) {
+        Some(id) => {
+            let owner = parent.with(Owner::new);
+            let node = owner.with(|| details_row(context, template, id, &name, row.order))?;
+            (node, None, Some(owner))
+        }
+        None => {
+            let (node, note) = order_row(context, template, &row.order, &name)?;
+            (node, note, None)
+        }
+    };
+    Some(ShownRow {
+        key: row.key,
+        node,
+        note,
+        _owner: owner,
+    })
+}
+
 /// A click in the table body: a row's Send button opens the popup for its order, a row's details button
-/// shows or hides its details. The row names its order in `data-order-id`; the details' own Retry button
-/// has a listener of its own.
+/// shows or hides its details, a details region's Retry asks for them again. The row names its order in
+/// `data-order-id`; a details row follows its order's row.
 fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
     let Some(button) = ev
         .target()
         .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|target| target.closest(".send, .details-toggle").ok().flatten())
+        .and_then(|target| {
+            target
+                .closest(".send, .details-toggle, .retry")
+                .ok()
+                .flatten()
+        })
     else {
         return;
     };
@@ -101,7 +240,12 @@ fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
         .closest("tr")
         .ok()
         .flatten()
-        .and_then(|row| row.get_attribute("data-order-id"))
+        .and_then(|row| match row.get_attribute("data-order-id") {
+            None => row
+                .previous_element_sibling()?
+                .get_attribute("data-order-id"),
+            id => id,
+        })
         .and_then(|id| id.parse::<u64>().ok());
     let Some(id) = id else {
         return;
@@ -115,6 +259,8 @@ fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
         if let Some(target) = target {
             c.resend.open(target, button.dyn_into::<HtmlElement>().ok());
         }
+    } else if button.matches(".retry").unwrap_or(false) {
+        retry_details(c, id, &button);
     } else {
         toggle_details(c, id, &button);
     }
@@ -166,35 +312,62 @@ fn column_at(position: u64) -> Column {
     Column::ALL[position as usize % Column::ALL.len()]
 }
 
-/// One order's row: its common name heads it; its cells, its Send button and its details button.
-fn order_row(context: WidgetContext, order: Order, name: &str) -> impl IntoView {
-    let t = context.t;
-    // Details are asked for by the order's id: an order without one has none.
-    let toggle = order.id.map(|id| details_toggle(context, id, name));
-    let send = send_cell(context, &order, name);
-    let label = |column| t.column(column);
-    let text = |value| text_or_missing(value, Some("cell-text"), t.not_available);
-    let Order {
-        id,
-        common_name,
-        certificate_type,
-        status_name,
-        status_description,
-        create_date,
-        expiration_date,
-        ..
-    } = order;
-    view! {
-        <tr part=parts::ROW role="row" data-order-id=id.map(|id| id.to_string())>
-            <th scope="row" role="rowheader" class="name">{text(common_name)}</th>
-            <td role="cell" data-label=label(Column::CertificateType)>{text(certificate_type)}</td>
-            <td role="cell" data-label=label(Column::Status) title=status_description>{text(status_name)}</td>
-            <td role="cell" data-label=label(Column::Ordered)>{date_cell(context, create_date, t.not_available)}</td>
-            <td role="cell" class="expires" data-label=label(Column::Expires)>{expiry_cell(context, expiration_date)}</td>
-            <td role="cell" class="action">{send}</td>
-            <td role="cell" class="details-cell">{toggle}</td>
-        </tr>
+/// One order's row, from the language's [`RowTemplate`]: its id in `data-order-id`; its common name
+/// heads it; its cells, its Send button and its details button. `name` is how the order is named
+/// ([`display_name`]).
+fn order_row(
+    context: WidgetContext,
+    template: &RowTemplate,
+    order: &Order,
+    name: &str,
+) -> Option<(Node, Option<SentNote>)> {
+    let row = template.copy(Piece::Row)?;
+    if let Some(id) = order.id {
+        // The browser writes the number: no formatting code in the bundle for it.
+        set_attribute_value(&row, "data-order-id", &JsValue::from(id));
     }
+    let note = fill_cells(context, template, &row, order, name)?;
+    Some((row, note))
+}
+
+/// Gives the `row`'s cells (name, type, status, ordered, expires, email, details) `order`'s values;
+/// returns the row's "sent at" note, if it has a Send button.
+fn fill_cells(
+    context: WidgetContext,
+    template: &RowTemplate,
+    row: &Node,
+    order: &Order,
+    name: &str,
+) -> Option<Option<SentNote>> {
+    let common_name = row.first_child()?;
+    template.put_text(
+        &common_name,
+        order.common_name.as_deref(),
+        Piece::NotAvailable,
+    );
+    let kind = common_name.next_sibling()?;
+    template.put_text(
+        &kind,
+        order.certificate_type.as_deref(),
+        Piece::NotAvailable,
+    );
+    let status = kind.next_sibling()?;
+    if let Some(description) = &order.status_description {
+        set_attribute(&status, "title", description);
+    }
+    template.put_text(&status, order.status_name.as_deref(), Piece::NotAvailable);
+    let ordered = status.next_sibling()?;
+    template.put_date(&ordered, order.create_date, Piece::NotAvailable);
+    let expires = ordered.next_sibling()?;
+    fill_expiry_cell(&context, template, &expires, order.expiration_date);
+    let email = expires.next_sibling()?;
+    let note = fill_send_cell(context, template, &email, order, name);
+    // Details are asked for by the order's id: an order without one has none.
+    if let Some(id) = order.id {
+        let details = email.next_sibling()?;
+        append(&details, details_toggle(&context, template, id, name));
+    }
+    Some(note)
 }
 
 /// How an order is named in labels and sentences: its common name, or "order 40001" without one.
@@ -206,20 +379,32 @@ fn display_name(t: &Messages, order: &Order) -> String {
     }
 }
 
-/// The Email cell: a Send button when the order's status allows an email, and the "sent at" note. `name`
-/// is how the order is named ([`display_name`]).
-fn send_cell(context: WidgetContext, order: &Order, name: &str) -> impl IntoView {
-    let t = context.t;
+/// Fills the Email `cell`: a Send button when the order's status allows an email, and its "sent at"
+/// note, which the body's effect keeps ([`SentNote`]). `name` is how the order is named
+/// ([`display_name`]).
+fn fill_send_cell(
+    context: WidgetContext,
+    template: &RowTemplate,
+    cell: &Node,
+    order: &Order,
+    name: &str,
+) -> Option<SentNote> {
     let Some((order_id, email)) = context.config().email_policy.sendable(order) else {
-        return Either::Right(view! { <MissingValue words=t.no_email/> });
+        append(cell, template.copy(Piece::NoEmail));
+        return None;
     };
-    let label = t.send_label(email, name);
-    let note = reactive(context, order_id, |c, order_id| {
-        c.resend.sent_note(order_id).map(|time| c.t.sent_at(&time))
-    });
-    Either::Left(view! {
-        <button type="button" class="send" part=parts::SEND_BUTTON aria-label=label>{t.send}</button>
-        <span class="sent-note">{note}</span>
+    let pair = template.copy(Piece::Send)?;
+    set_attribute(
+        &pair.first_child()?,
+        "aria-label",
+        &context.t.send_label(email, name),
+    );
+    let node = pair.last_child()?;
+    append(cell, Some(pair));
+    Some(SentNote {
+        order_id,
+        node,
+        time: None,
     })
 }
 
@@ -234,44 +419,4 @@ fn resend_target(context: &WidgetContext, order: &Order) -> Option<ResendTarget>
         recipient: order.approver_email.clone()?,
         common_name: display_name(context.t, order),
     })
-}
-
-/// A date as `<time>`, in the widget's locale; `absent` is what a screen reader hears when there is none.
-pub(crate) fn date_cell(
-    context: WidgetContext,
-    date: Option<Timestamp>,
-    absent: &'static str,
-) -> impl IntoView {
-    match date {
-        Some(date) => {
-            Either::Left(view! { <time datetime=iso(date)>{context.format_date(date)}</time> })
-        }
-        None => Either::Right(view! { <MissingValue words=absent/> }),
-    }
-}
-
-/// A value as text in a `<span>` (of `class`, if any), or the [`MissingValue`] `absent` words. One plain
-/// function for the table's text cells and the details' values: one view type, built once in the bundle.
-pub(crate) fn text_or_missing(
-    value: Option<String>,
-    class: Option<&'static str>,
-    absent: &'static str,
-) -> impl IntoView {
-    match value {
-        Some(value) => Either::Left(view! { <span class=class>{value}</span> }),
-        None => Either::Right(view! { <MissingValue words=absent/> }),
-    }
-}
-
-/// An absent value: a dash for the eye, words for a screen reader.
-#[component]
-pub(crate) fn MissingValue(
-    /// What a screen reader says instead of the dash.
-    words: &'static str,
-) -> impl IntoView {
-    let dash = Lang::En.messages().missing_value;
-    view! {
-        <span aria-hidden="true">{dash}</span>
-        <span class="visually-hidden">{words}</span>
-    }
 }
