@@ -29,7 +29,8 @@ build_emulator() {
 # (-6.2 KB gzip against the default 100; 5: -6.2, 10: -5.7, 25: -4.5, 50: -3.8 KB; 150/200: +0.8/+5.1 KB).
 # The pinned stable compiler has these options behind
 # RUSTC_BOOTSTRAP; only this build uses them: tests and debug builds keep panic messages (the hook in embed.rs).
-# Trunk's post_build hook (Trunk.toml) minifies the JavaScript with npm/tools' esbuild (scripts/setup.sh).
+# Trunk's post_build hook (Trunk.toml, scripts/minify.mjs) then shortens the names the wasm and its glue call each
+# other by (wasm-opt, then esbuild from its mapping) and bundles and minifies the JavaScript with npm/tools' esbuild.
 RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zinline-mir=yes -Zcross-crate-inline-threshold=always -Zinline-mir-hint-threshold=0"
 build_bundle() {
   (cd "$ROOT" && RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
