@@ -1,7 +1,6 @@
-//! What every part of one widget shares through `provide_context`: host, configuration, locale, ids, dates,
+//! What every part of one widget shares through `provide_context`: host, configuration, locale, ids
 //! and the hooks' state.
 
-use super::format::DateFormatter;
 use super::live_region::Announcer;
 use super::use_order_details::Details;
 use super::use_order_list::OrderList;
@@ -9,7 +8,6 @@ use super::use_resend::Resend;
 use super::use_table_view::TableView;
 use crate::config::Config;
 use crate::i18n::{Lang, Messages};
-use crate::model::Timestamp;
 use leptos::prelude::*;
 use std::sync::Arc;
 use web_sys::{Element, HtmlElement};
@@ -33,7 +31,7 @@ pub(crate) struct Instance {
 }
 
 /// The per-instance basics every hook and part reads. `Copy`, so a closure takes it without ceremony; the
-/// DOM and `Intl` objects sit in a local stored value because browser objects cannot cross threads.
+/// DOM objects sit in a local stored value because browser objects cannot cross threads.
 #[derive(Clone, Copy)]
 pub(crate) struct WidgetCore {
     /// The widget's messages.
@@ -50,7 +48,6 @@ struct Shared {
     config: Arc<Config>,
     api_origin: String,
     id_prefix: String,
-    dates: DateFormatter,
 }
 
 impl WidgetCore {
@@ -66,7 +63,6 @@ impl WidgetCore {
                 config: instance.config.clone(),
                 api_origin: instance.api_origin.clone(),
                 id_prefix: instance.id_prefix.clone(),
-                dates: DateFormatter::new(instance.lang),
             }),
         }
     }
@@ -89,11 +85,6 @@ impl WidgetCore {
     pub fn id(&self, name: &str) -> String {
         self.shared
             .with_value(|shared| format!("{}-{name}", shared.id_prefix))
-    }
-
-    /// A date in the widget's locale and the reader's time zone.
-    pub fn format_date(&self, date: Timestamp) -> String {
-        self.shared.with_value(|shared| shared.dates.format(date))
     }
 }
 

@@ -1,6 +1,7 @@
 //! An order's details: the row's disclosure button and, while it is open, the region in the row below.
 
 use super::context::WidgetContext;
+use super::format::DateFormatter;
 use super::table::row_template::{append, set_attribute, Piece, RowTemplate};
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
@@ -106,7 +107,7 @@ fn fill_content(
         }
     };
     let mut field = list.first_child();
-    for (label, value, absent) in fields(context, id, order, fetched) {
+    for (label, value, absent) in fields(context, &template.dates, id, order, fetched) {
         let current = match field {
             Some(current) => current,
             None => {
@@ -149,12 +150,13 @@ type Field = (&'static str, Option<String>, Piece);
 /// `getObject` answered. Dates in the widget's locale, as in the table.
 fn fields(
     context: WidgetContext,
+    dates: &DateFormatter,
     id: u64,
     order: &Order,
     fetched: Option<&details::FetchedDetails>,
 ) -> Vec<Field> {
     let t = context.t;
-    let date = |date: Option<Timestamp>| date.map(|date| context.format_date(date));
+    let date = |date: Option<Timestamp>| date.map(|date| dates.format(date));
     let (not_available, missing_date) = (Piece::NotAvailable, Piece::MissingDate);
     let mut list = vec![
         (t.order_id_label, Some(id.to_string()), not_available),

@@ -6,8 +6,8 @@ use crate::model::Timestamp;
 use wasm_bindgen::JsValue;
 
 /// Formats API dates in the widget's locale and the reader's time zone, and spans of time ("in 12 days").
-/// One `Intl` formatter of each kind per widget: building one per call costs about fifty times more than
-/// formatting with it.
+/// One `Intl` formatter of each kind per language, the row template's (`table::row_template`), which the
+/// table and the details share: building one per call costs about fifty times more than formatting with it.
 pub(crate) struct DateFormatter(js_sys::Function, js_sys::Intl::RelativeTimeFormat);
 
 impl DateFormatter {
