@@ -26,6 +26,7 @@ impl DateFormatter {
         self.1.format(span.value(), span.unit)
     }
 
+    /// A date in the widget's locale and the reader's time zone, as Rust text.
     pub fn format(&self, date: Timestamp) -> String {
         self.format_js(&js_date(date))
             .as_string()
@@ -40,8 +41,18 @@ impl DateFormatter {
     }
 }
 
-fn js_date(date: Timestamp) -> js_sys::Date {
-    js_sys::Date::new(&JsValue::from_f64(date.epoch_ms as f64))
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `new Date(epochMs)` in one call: js-sys's `Date::new` takes the number boxed as a `JsValue` first.
+    #[wasm_bindgen(extends = js_sys::Date, js_name = Date)]
+    type EpochDate;
+    #[wasm_bindgen(constructor, js_class = Date)]
+    fn new(epoch_ms: f64) -> EpochDate;
+}
+
+/// `date` as a JS `Date`: the table's, the details' and the time zone's one way to make one.
+pub(crate) fn js_date(date: Timestamp) -> js_sys::Date {
+    EpochDate::new(date.epoch_ms as f64).into()
 }
 
 /// `date` with the offset of the reader's time zone at that moment (for the calendar day the table shows).

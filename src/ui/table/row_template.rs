@@ -4,14 +4,14 @@
 use crate::i18n::Lang;
 use crate::model::{Column, Timestamp};
 use crate::parts;
-use crate::ui::format::DateFormatter;
+use crate::ui::format::{js_date, DateFormatter};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
 
 // The row's DOM calls, bound here rather than through web-sys where that saves a call or a conversion per
-// use: setters that take the browser's own strings, a `Date` made from a number, and, for calls that
-// cannot throw here (a fresh copy into a fresh node; fixed attribute names), no exception wrapper.
+// use: setters that take the browser's own strings and, for calls that cannot throw here (a fresh copy
+// into a fresh node; fixed attribute names), no exception wrapper.
 #[wasm_bindgen]
 extern "C" {
     /// A node of a row, seen through the calls below.
@@ -36,11 +36,6 @@ extern "C" {
     fn append_child(this: &RowNode, child: &Node);
     #[wasm_bindgen(method, js_name = insertBefore)]
     fn insert_before(this: &RowNode, child: &Node, before: Option<&Node>);
-    /// `new Date(epochMs)`.
-    #[wasm_bindgen(extends = js_sys::Date, js_name = Date)]
-    type RowDate;
-    #[wasm_bindgen(constructor, js_class = Date)]
-    fn new(epoch_ms: f64) -> RowDate;
 }
 
 /// `node.textContent = text`, with a string the browser made (a date, a span): it never crosses into the
@@ -344,7 +339,7 @@ impl RowTemplate {
     pub fn put_date(&self, cell: &Node, date: Option<Timestamp>, absent: Piece) {
         let piece = match date {
             Some(date) => self.copy(Piece::Time).inspect(|time| {
-                let date = RowDate::new(date.epoch_ms as f64);
+                let date = js_date(date);
                 let time = time.unchecked_ref::<RowNode>();
                 time.set_date_time(&date.to_iso_string());
                 time.set_text_content(&self.dates.format_js(&date));
