@@ -128,7 +128,10 @@ const wasmAfter = readFileSync(wasmPath);
 console.error(`minify.mjs: ${wasmFile}: ${Object.keys(shortNames).length} import, module and export names shortened, ${wasmBefore.length} B → ${wasmAfter.length} B`);
 
 // The glue and everything it imports, bundled over the glue itself; the properties that carry the wasm's
-// names (import object keys, export accesses) renamed exactly as in the wasm, and no others. The module
+// names (import object keys, export accesses) renamed exactly as in the wasm, and no others. esbuild renames
+// a property by name, whatever object it is on: a property of another object in the glue or element.js
+// that shares a name with an export (`memory`, `mount`, `start` today) would be renamed too, so element.js
+// must not use such names as properties (the e2e suites would fail on the bundle if it did). The module
 // exports the public API that types/ssl-orders.d.ts declares, and nothing else: the glue also exports
 // wasm-streams' IntoUnderlying* classes (linked through Leptos's server functions; their wasm exports are
 // already gone, index.html) and `start`, which the module runs itself. esbuild drops what nothing exports.
