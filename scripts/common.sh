@@ -32,9 +32,14 @@ build_emulator() {
 # Trunk's post_build hook (Trunk.toml, scripts/minify.mjs) then shortens the names the wasm and its glue call each
 # other by (wasm-opt, then esbuild from its mapping) and bundles and minifies the JavaScript with npm/tools' esbuild.
 RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zinline-mir=yes -Zcross-crate-inline-threshold=always -Zinline-mir-hint-threshold=0"
+# It is linked through scripts/link-wasm.sh, which keeps wasm-streams' unused exports (and their code) out.
 build_bundle() {
+  local host
+  host="$(cd "$ROOT" && rustc -vV | sed -n 's/^host: //p')"
   (cd "$ROOT" && RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size RUSTFLAGS="$RELEASE_RUSTFLAGS" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$ROOT/scripts/link-wasm.sh" \
+    SSL_ORDERS_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$host/bin/rust-lld" \
     trunk build --release --offline)
 }
 

@@ -133,8 +133,8 @@ console.error(`minify.mjs: ${wasmFile}: ${Object.keys(shortNames).length} import
 // that shares a name with an export (`memory`, `mount`, `start` today) would be renamed too, so element.js
 // must not use such names as properties (the e2e suites would fail on the bundle if it did). The module
 // exports the public API that types/ssl-orders.d.ts declares, and nothing else: the glue also exports
-// wasm-streams' IntoUnderlying* classes (linked through Leptos's server functions; their wasm exports are
-// already gone, index.html) and `start`, which the module runs itself. esbuild drops what nothing exports.
+// wasm-streams' IntoUnderlying* classes (linked through Leptos's server functions; their wasm exports never
+// were, scripts/link-wasm.sh) and `start`, which the module runs itself. esbuild drops what nothing exports.
 const PUBLIC_API = ["default", "initSync", "mount", "WidgetHandle"];
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const file = join(dir, glue);
