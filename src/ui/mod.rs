@@ -16,6 +16,7 @@ mod options;
 mod pager;
 mod states;
 mod table;
+mod template;
 mod toolbar;
 mod use_order_details;
 mod use_order_list;
