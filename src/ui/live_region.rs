@@ -1,8 +1,10 @@
 //! The live region: what a screen reader hears about things that happen away from the focus.
 
-use super::context::{reactive, use_widget};
+use super::context::{use_widget, WidgetContext};
+use super::template::bind_text;
 use crate::parts;
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// Says a sentence in the widget's live region.
 #[derive(Clone, Copy)]
@@ -27,9 +29,14 @@ impl Announcer {
     }
 }
 
-/// The polite status region every announcement goes to.
+/// The polite status region every announcement goes to; its text is bound by [`announcements`].
 #[component]
 pub(crate) fn LiveRegion() -> impl IntoView {
-    let text = reactive(use_widget(), 0, |c, _| c.announcer.0.get());
-    view! { <p role="status" class="announcer" part=parts::STATUS>{text}</p> }
+    let widget = use_widget();
+    view! { <p role="status" class="announcer" part=parts::STATUS use:announcements=widget></p> }
+}
+
+/// Keeps the live region's text the latest announcement (a `use:` directive of the region).
+fn announcements(region: Element, context: WidgetContext) {
+    bind_text(&region, context, |c| c.announcer.0.get());
 }
