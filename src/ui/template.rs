@@ -82,6 +82,28 @@ pub(crate) fn bind_text(node: &Node, context: WidgetContext, read: fn(&WidgetCon
     });
 }
 
+/// Keeps the attribute `name` of `element` what `read` says, or removes it for `None`.
+pub(crate) fn bind_attribute(
+    element: &Node,
+    name: &'static str,
+    context: WidgetContext,
+    read: fn(&WidgetContext) -> Option<String>,
+) {
+    let element = element.clone().unchecked_into::<Element>();
+    let mut shown = None;
+    bind(move || {
+        let value = Some(read(&context));
+        if value != shown {
+            match value.as_ref().and_then(Option::as_ref) {
+                Some(value) => set_attribute(&element, name, value),
+                // Our own element and name: it cannot throw.
+                None => drop(element.remove_attribute(name)),
+            }
+            shown = value;
+        }
+    });
+}
+
 /// Keeps the boolean attribute `name` of `element` (`disabled`, `hidden`, `selected`) present while
 /// `read` says so.
 pub(crate) fn bind_flag(
