@@ -1,22 +1,9 @@
-//! The `<option>`s of the widget's selects, from plain data: one view type for every such list.
+//! The `<option>`s of the widget's selects, kept from plain data by one binding for every such list.
 
 use super::context::WidgetContext;
 use super::template::{bind, build, set_attribute};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
-
-/// One `<option>` per value, its text the value itself; the one equal to `chosen` is `selected`. Called
-/// from a reactive closure, so a new choice rebuilds the options in place: only `selected` moves.
-pub(super) fn options(values: Vec<String>, chosen: Option<&str>) -> impl IntoView {
-    values
-        .into_iter()
-        .map(|text| {
-            let (value, selected) = (text.clone(), chosen == Some(text.as_str()));
-            view! { <option value=value selected=selected>{text}</option> }
-        })
-        .collect_view()
-}
 
 /// The values of a select's options, and the chosen one.
 pub(super) type Choices = (Vec<String>, Option<String>);

@@ -4,7 +4,7 @@
 use super::context::WidgetContext;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event, EventTarget, Node};
+use web_sys::{Element, Event, EventTarget, HtmlInputElement, Node};
 
 /// A node of a part: its depth (0: a child of the parent it is built into, 1: a child of the latest
 /// depth-0 element…), its tag, attributes and text. An empty tag makes a text node of the text. Static
@@ -120,6 +120,19 @@ pub(crate) fn bind_flag(
             // Our own element and name: it cannot throw.
             let _ = element.toggle_attribute_with_force(name, on);
             shown = Some(on);
+        }
+    });
+}
+
+/// Keeps the `value` property of `input` (what it holds, not its attribute) what `read` says.
+pub(crate) fn bind_value(input: &Node, context: WidgetContext, read: fn(&WidgetContext) -> String) {
+    let input = input.clone().unchecked_into::<HtmlInputElement>();
+    let mut shown = None;
+    bind(move || {
+        let value = Some(read(&context));
+        if value != shown {
+            input.set_value(value.as_deref().unwrap_or_default());
+            shown = value;
         }
     });
 }
