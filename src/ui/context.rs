@@ -114,29 +114,6 @@ impl std::ops::Deref for WidgetContext {
     }
 }
 
-/// A reactive value of the widget, read by a plain function, about `key` (an order id, a column's
-/// position, a page size; 0 when the value is about the whole widget). All such closures of one value type
-/// are one type, so Leptos builds its reactive text and attribute code once per value type rather than once
-/// per closure.
-pub(crate) fn reactive<T: 'static>(
-    context: WidgetContext,
-    key: u64,
-    read: fn(&WidgetContext, u64) -> T,
-) -> impl Fn() -> T + Copy + Send + Sync + 'static {
-    move || read(&context, key)
-}
-
-/// An event handler of the widget, a plain function, about `key` (as for [`reactive`]): all handlers of
-/// one event type are one closure type, so Leptos builds its listener code once per event type rather than
-/// once per handler.
-pub(crate) fn handler<E: 'static>(
-    context: WidgetContext,
-    key: u64,
-    handle: fn(&WidgetContext, u64, E),
-) -> impl Fn(E) + Copy + 'static {
-    move |ev| handle(&context, key, ev)
-}
-
 /// The context of the widget being rendered. Every part is rendered inside `OrdersWidget`, which
 /// provides it; `expect` with a fixed text rather than `expect_context`, whose message formats a type name.
 pub(crate) fn use_widget() -> WidgetContext {

@@ -1,29 +1,21 @@
 //! The confirmation popup: which email goes to whom, Resend email and Cancel, and the failure with Retry.
 
-use super::context::{use_widget, WidgetContext};
+use super::context::WidgetContext;
 use super::template::{bind_attribute, bind_flag, bind_text, build, listen, set_attribute, Part};
 use crate::a11y;
 use crate::parts;
-use leptos::prelude::*;
+use leptos::tachys::html::node_ref::NodeRefContainer;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent, Node};
+use web_sys::{KeyboardEvent, Node};
 
-/// A modal `<dialog>` labelled by its title and described by its text (and by the error, when there is
-/// one). Cancel has the focus; Tab stays between the two buttons. Its content is built by
-/// [`dialog_content`].
-#[component]
-pub(crate) fn ConfirmDialog() -> impl IntoView {
-    let context = use_widget();
-    view! { <dialog node_ref=context.resend.dialog_ref part=parts::DIALOG use:dialog_content=context></dialog> }
-}
-
-/// The popup's content: its title, its text, the failure's alert, and Cancel and the confirm button
-/// ([`confirm_button`]) with its spinner and its words.
-const CONTENT: &[Part] = &[
-    (0, "h2", &[("part", parts::DIALOG_TITLE)], ""),
-    (0, "p", &[], ""),
+/// The popup's description: the `<dialog>`, its title, its text, the failure's alert, and Cancel and the
+/// confirm button ([`confirm_button`]) with its spinner and its words.
+const DIALOG: &[Part] = &[
+    (0, "dialog", &[("part", parts::DIALOG)], ""),
+    (1, "h2", &[("part", parts::DIALOG_TITLE)], ""),
+    (1, "p", &[], ""),
     (
-        0,
+        1,
         "p",
         &[
             ("role", "alert"),
@@ -32,9 +24,9 @@ const CONTENT: &[Part] = &[
         ],
         "",
     ),
-    (0, "div", &[("class", "dialog-actions")], ""),
+    (1, "div", &[("class", "dialog-actions")], ""),
     (
-        1,
+        2,
         "button",
         &[
             ("type", "button"),
@@ -44,7 +36,7 @@ const CONTENT: &[Part] = &[
         "",
     ),
     (
-        1,
+        2,
         "button",
         &[
             ("type", "button"),
@@ -54,28 +46,30 @@ const CONTENT: &[Part] = &[
         "",
     ),
     (
-        2,
+        3,
         "span",
         &[("class", "spinner"), ("aria-hidden", "true")],
         "",
     ),
-    (2, "", &[], ""),
+    (3, "", &[], ""),
 ];
 
-/// Builds the popup's [`CONTENT`] into `dialog` (a `use:` directive of the dialog), gives the title, text
-/// and alert their ids, and binds them to the popup's order and failure.
-fn dialog_content(dialog: Element, context: WidgetContext) {
-    let Some(nodes) = build(&dialog, CONTENT) else {
+/// A modal `<dialog>` into `parent`, labelled by its title and described by its text (and by the error,
+/// when there is one). Cancel has the focus; Tab stays between the two buttons. Built from [`DIALOG`],
+/// given to the popup's node reference, its title, text and alert given their ids, and bound to the
+/// popup's order and failure.
+pub(crate) fn confirm_dialog(parent: &Node, context: WidgetContext) {
+    let Some(nodes) = build(parent, DIALOG) else {
         return;
     };
-    let [title, text, alert, _actions, cancel, confirm, spinner, label] = &nodes[..] else {
+    let [dialog, title, text, alert, _actions, cancel, confirm, spinner, label] = &nodes[..] else {
         return;
     };
+    context.resend.dialog_ref.load(dialog.unchecked_ref());
     let title_id = context.id("dialog-title");
     set_attribute(title, "id", &title_id);
     set_attribute(text, "id", &context.id("dialog-desc"));
     set_attribute(alert, "id", &context.id("dialog-alert"));
-    let dialog: &Node = &dialog;
     set_attribute(dialog, "aria-labelledby", &title_id);
     bind_attribute(dialog, "aria-describedby", context, |c| {
         let desc_id = c.id("dialog-desc");

@@ -1,10 +1,10 @@
 //! The live region: what a screen reader hears about things that happen away from the focus.
 
-use super::context::{use_widget, WidgetContext};
-use super::template::bind_text;
+use super::context::WidgetContext;
+use super::template::{bind_text, build};
 use crate::parts;
 use leptos::prelude::*;
-use web_sys::Element;
+use web_sys::Node;
 
 /// Says a sentence in the widget's live region.
 #[derive(Clone, Copy)]
@@ -29,14 +29,22 @@ impl Announcer {
     }
 }
 
-/// The polite status region every announcement goes to; its text is bound by [`announcements`].
-#[component]
-pub(crate) fn LiveRegion() -> impl IntoView {
-    let widget = use_widget();
-    view! { <p role="status" class="announcer" part=parts::STATUS use:announcements=widget></p> }
-}
-
-/// Keeps the live region's text the latest announcement (a `use:` directive of the region).
-fn announcements(region: Element, context: WidgetContext) {
-    bind_text(&region, context, |c| c.announcer.0.get());
+/// The polite status region every announcement goes to, into `parent`; its text is the latest one.
+pub(crate) fn live_region(parent: &Node, context: WidgetContext) {
+    let region = build(
+        parent,
+        &[(
+            0,
+            "p",
+            &[
+                ("role", "status"),
+                ("class", "announcer"),
+                ("part", parts::STATUS),
+            ],
+            "",
+        )],
+    );
+    if let Some([region]) = region.as_deref() {
+        bind_text(region, context, |c| c.announcer.0.get());
+    }
 }

@@ -14,6 +14,7 @@ mod format;
 mod live_region;
 mod options;
 mod pager;
+mod shell;
 mod states;
 mod table;
 mod template;
@@ -27,11 +28,8 @@ pub(crate) use context::{reflect_state, Instance};
 
 use crate::parts;
 use context::{WidgetContext, WidgetCore};
-use dialog::ConfirmDialog;
 use leptos::prelude::*;
-use live_region::LiveRegion;
-use states::ListBody;
-use toolbar::Toolbar;
+use shell::widget_parts;
 use use_order_details::use_order_details;
 use use_order_list::use_order_list;
 use use_resend::use_resend;
@@ -54,11 +52,6 @@ pub(crate) fn OrdersWidget(
     }
     .provide();
     view! {
-        <div class="widget" part=parts::BASE lang=core.lang.tag()>
-            <Toolbar/>
-            <ListBody/>
-            <LiveRegion/>
-            <ConfirmDialog/>
-        </div>
+        <div class="widget" part=parts::BASE lang=core.lang.tag() use:widget_parts></div>
     }
 }

@@ -1,6 +1,6 @@
 //! The pager: where the page is in the list, previous and next, and rows per page.
 
-use super::context::{use_widget, WidgetContext};
+use super::context::WidgetContext;
 use super::options::{bind_options, Choices};
 use super::template::{bind_flag, bind_text, build, listen, set_attribute, Part};
 use crate::model::PAGE_SIZES;
@@ -8,34 +8,28 @@ use crate::parts;
 use leptos::prelude::*;
 use web_sys::Node;
 
-/// Below the table: "26–50 of 312", ‹ Page 2 of 13 ›, and the page size. Its controls are built by
-/// [`pager_controls`].
-#[component]
-pub(crate) fn Pager() -> impl IntoView {
-    let widget = use_widget();
-    view! { <div class="pager" part=parts::PAGER use:pager_controls=widget></div> }
-}
-
-/// The pager's controls: the range, previous and next around "Page 2 of 13", and the rows per page.
-const CONTROLS: &[Part] = &[
-    (0, "span", &[("class", "range")], ""),
-    (0, "nav", &[], ""),
-    (1, "button", &[("type", "button"), ("class", "prev")], "‹"),
-    (1, "span", &[("class", "page-of")], ""),
-    (1, "button", &[("type", "button"), ("class", "next")], "›"),
-    (0, "label", &[("class", "page-size")], ""),
-    (1, "", &[], ""),
-    (1, "select", &[], ""),
+/// The pager's description: its `<div>` with the range, previous and next around "Page 2 of 13", and the
+/// rows per page.
+const PAGER: &[Part] = &[
+    (0, "div", &[("class", "pager"), ("part", parts::PAGER)], ""),
+    (1, "span", &[("class", "range")], ""),
+    (1, "nav", &[], ""),
+    (2, "button", &[("type", "button"), ("class", "prev")], "‹"),
+    (2, "span", &[("class", "page-of")], ""),
+    (2, "button", &[("type", "button"), ("class", "next")], "›"),
+    (1, "label", &[("class", "page-size")], ""),
+    (2, "", &[], ""),
+    (2, "select", &[], ""),
 ];
 
-/// Builds the pager's [`CONTROLS`] (a `use:` directive of the pager), names them in the widget's
-/// language, and binds them to the table's window.
-fn pager_controls(pager: web_sys::Element, context: WidgetContext) {
+/// Below the table, into `parent`: "26–50 of 312", ‹ Page 2 of 13 ›, and the page size. Built from
+/// [`PAGER`], named in the widget's language, and bound to the table's window.
+pub(crate) fn pager(parent: &Node, context: WidgetContext) {
     let t = context.t;
-    let Some(nodes) = build(&pager, CONTROLS) else {
+    let Some(nodes) = build(parent, PAGER) else {
         return;
     };
-    let [range, nav, previous, page_of, next, _label, size_words, sizes] = &nodes[..] else {
+    let [_, range, nav, previous, page_of, next, _label, size_words, sizes] = &nodes[..] else {
         return;
     };
     set_attribute(nav, "aria-label", t.pagination);

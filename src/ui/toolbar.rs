@@ -1,44 +1,44 @@
 //! The toolbar: text filter, status and expiry filters, Refresh and the CSV export.
 
-use super::context::{use_widget, WidgetContext};
+use super::context::WidgetContext;
 use super::options::{bind_options, Choices};
 use super::template::{bind_flag, bind_value, build, listen, set_attribute, Part};
 use crate::expiry::Expiry;
 use crate::model;
 use crate::parts;
 use leptos::prelude::*;
-use web_sys::{Element, Node};
+use web_sys::Node;
 
-/// The controls above the table; built by [`toolbar_controls`].
-#[component]
-pub(crate) fn Toolbar() -> impl IntoView {
-    let widget = use_widget();
-    view! { <div class="toolbar" part=parts::TOOLBAR use:toolbar_controls=widget></div> }
-}
-
-/// The toolbar's controls, each field a label and its control: the text filter, the status and expiry
-/// filters (the status filter's options after "All statuses" follow the list), Refresh and Export.
-const CONTROLS: &[Part] = &[
-    (0, "span", &[("class", "field filter-field")], ""),
-    (1, "label", &[], ""),
+/// The toolbar's description: its `<div>` and its controls, each field a label and its control: the text
+/// filter, the status and expiry filters (the status filter's options after "All statuses" follow the
+/// list), Refresh and Export.
+const TOOLBAR: &[Part] = &[
     (
-        1,
+        0,
+        "div",
+        &[("class", "toolbar"), ("part", parts::TOOLBAR)],
+        "",
+    ),
+    (1, "span", &[("class", "field filter-field")], ""),
+    (2, "label", &[], ""),
+    (
+        2,
         "input",
         &[("type", "search"), ("part", parts::FILTER)],
         "",
     ),
-    (0, "span", &[("class", "field")], ""),
-    (1, "label", &[], ""),
-    (1, "select", &[("part", parts::STATUS_FILTER)], ""),
-    (2, "option", &[("value", "")], ""),
-    (0, "span", &[("class", "field")], ""),
-    (1, "label", &[], ""),
-    (1, "select", &[("part", parts::EXPIRY_FILTER)], ""),
-    (2, "option", &[("value", "")], ""),
-    (2, "option", &[("value", "expired")], ""),
-    (2, "option", &[("value", "expiring")], ""),
+    (1, "span", &[("class", "field")], ""),
+    (2, "label", &[], ""),
+    (2, "select", &[("part", parts::STATUS_FILTER)], ""),
+    (3, "option", &[("value", "")], ""),
+    (1, "span", &[("class", "field")], ""),
+    (2, "label", &[], ""),
+    (2, "select", &[("part", parts::EXPIRY_FILTER)], ""),
+    (3, "option", &[("value", "")], ""),
+    (3, "option", &[("value", "expired")], ""),
+    (3, "option", &[("value", "expiring")], ""),
     (
-        0,
+        1,
         "button",
         &[
             ("type", "button"),
@@ -48,7 +48,7 @@ const CONTROLS: &[Part] = &[
         "",
     ),
     (
-        0,
+        1,
         "button",
         &[
             ("type", "button"),
@@ -59,13 +59,13 @@ const CONTROLS: &[Part] = &[
     ),
 ];
 
-/// Builds the toolbar's [`CONTROLS`] (a `use:` directive of the toolbar), names them in the widget's
-/// language and binds each to the table's view.
-fn toolbar_controls(toolbar: Element, context: WidgetContext) {
-    let Some(nodes) = build(&toolbar, CONTROLS) else {
+/// The controls above the table, into `parent`: built from [`TOOLBAR`], named in the widget's language and
+/// each bound to the table's view.
+pub(crate) fn toolbar(parent: &Node, context: WidgetContext) {
+    let Some(nodes) = build(parent, TOOLBAR) else {
         return;
     };
-    let [_, filter_label, filter, _, status_label, status, all_statuses, _, expiry_label, expiry, any_expiry, expired, expiring, refresh, export] =
+    let [_, _, filter_label, filter, _, status_label, status, all_statuses, _, expiry_label, expiry, any_expiry, expired, expiring, refresh, export] =
         &nodes[..]
     else {
         return;
