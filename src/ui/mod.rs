@@ -43,15 +43,14 @@ pub(crate) fn OrdersWidget(
 ) -> impl IntoView {
     let core = WidgetCore::new(&instance);
     let list = use_order_list(core, instance.reload);
-    WidgetContext {
+    let context = WidgetContext {
         core,
         list,
         table: use_table_view(core, list),
         resend: use_resend(core, list),
         details: use_order_details(core),
-    }
-    .provide();
+    };
     view! {
-        <div class="widget" part=parts::BASE lang=core.lang.tag() use:widget_parts></div>
+        <div class="widget" part=parts::BASE lang=core.lang.tag() use:widget_parts=context></div>
     }
 }
