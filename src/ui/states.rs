@@ -11,10 +11,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-/// Shows what the list's state calls for in `parent`, before `next` (the part after the body). Only a
-/// change of state rebuilds it, not a change of rows: sorting, filtering and paging change rows inside the
-/// table. A new failure is a new error body; the body of the previous state goes with its owner (its
-/// bindings and listeners).
+/// Shows what the list's state calls for in `parent`, before `next` (the part after the body). Only a new
+/// state of the list rebuilds it, not a change of rows: sorting, filtering and paging change rows inside
+/// the table. The body of the previous state goes with its owner (its bindings and listeners).
 pub(crate) fn list_body(parent: &Node, next: &Node, context: WidgetContext) {
     let (Some(parts_owner), Some(document)) = (Owner::current(), parent.owner_document()) else {
         return;
@@ -28,9 +27,11 @@ pub(crate) fn list_body(parent: &Node, next: &Node, context: WidgetContext) {
     bind(move || {
         let state = context.list.state();
         let name = state.name();
+        // Every new list is a new table (its rows are keyed by their place in the loaded list); only a
+        // load started while one was on its way leaves the body as it is.
         if shown
             .as_ref()
-            .is_some_and(|(shown, ..)| *shown == name && name != "error")
+            .is_some_and(|(shown, ..)| *shown == name && name == "loading")
         {
             return;
         }
