@@ -22,6 +22,9 @@ extern "C" {
     type BuiltNode;
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute_str(this: &BuiltNode, name: &str, value: &str);
+    /// `document.createElement(tag)`, for tags of ours, which it does not refuse.
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &BuiltNode, tag: &str) -> Node;
 }
 
 /// `element.setAttribute(name, value)` on a built element: `name` is one of ours, so it cannot throw,
@@ -34,7 +37,7 @@ pub(crate) fn set_attribute(element: &Node, name: &str, value: &str) {
 
 /// Builds `parts` into `parent` (an element or a fragment) with DOM calls, never from HTML, which a page
 /// enforcing Trusted Types refuses; returns the nodes made, in document order. `None` when the browser
-/// refused a call (no document; a bad tag or name, which ours are not).
+/// refused a call (no document; a node where it cannot go, which ours do not).
 pub(crate) fn build(parent: &Node, parts: &[Part]) -> Option<Vec<Node>> {
     let document = parent.owner_document()?;
     // The node at each depth so far: the parent, then the latest element of each depth.
@@ -44,14 +47,14 @@ pub(crate) fn build(parent: &Node, parts: &[Part]) -> Option<Vec<Node>> {
         let node: Node = if tag.is_empty() {
             document.create_text_node(text).into()
         } else {
-            let element = document.create_element(tag).ok()?;
+            let element = document.unchecked_ref::<BuiltNode>().create_element(tag);
             for (name, value) in *attributes {
-                element.set_attribute(name, value).ok()?;
+                set_attribute(&element, name, value);
             }
             if !text.is_empty() {
                 element.set_text_content(Some(text));
             }
-            element.into()
+            element
         };
         parents.truncate(usize::from(*depth) + 1);
         parents.last()?.append_child(&node).ok()?;
@@ -64,8 +67,7 @@ pub(crate) fn build(parent: &Node, parts: &[Part]) -> Option<Vec<Node>> {
 /// Runs `update` now and again whenever what it read changes, as long as the current owner (the part's),
 /// so it stops when the part goes: a binding of a part's own kind of value. Every binding is this one effect
 /// type, so its code is in the bundle once.
-pub(crate) fn bind(update: impl FnMut() + 'static) {
-    let mut update = update;
+pub(crate) fn bind(mut update: impl FnMut() + 'static) {
     StoredValue::new_local(RenderEffect::new(move |_: Option<()>| update()));
 }
 
