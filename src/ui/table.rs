@@ -136,7 +136,7 @@ impl SentNote {
     }
 }
 
-/// Keeps the table body's rows (a `use:` directive of the `<tbody>`): one effect follows [`body_rows`],
+/// Keeps the `tbody`'s rows: one binding ([`bind`]) follows [`body_rows`],
 /// keyed by position in the loaded list (stable across sorts and filters; the table is rebuilt on every
 /// load anyway), as a `<For>` would. A row stays the same element while it is on the page, so its focus
 /// and its note stay; a new one is built from the row template; a row that leaves is removed with its
@@ -149,8 +149,7 @@ fn keep_rows(tbody: Element, context: WidgetContext) {
         return;
     };
     let mut shown: Vec<ShownRow> = Vec::new();
-    // The body and whether it shows rows: an effect state type Leptos has already.
-    let rows = RenderEffect::new(move |_: Option<(Element, bool)>| {
+    bind(move || {
         let wanted = body_rows(&context);
         let mut old: Vec<Option<ShownRow>> =
             std::mem::take(&mut shown).into_iter().map(Some).collect();
@@ -189,15 +188,11 @@ fn keep_rows(tbody: Element, context: WidgetContext) {
             }
             place(&tbody, &next, old.len());
         }
-        let any = !next.is_empty();
         shown = next.into_iter().map(|(row, _)| row).collect();
         for note in shown.iter_mut().filter_map(|row| row.note.as_mut()) {
             note.update(&context);
         }
-        (tbody.clone(), any)
     });
-    // The effect lives as long as the table's owner.
-    StoredValue::new_local(rows);
 }
 
 /// Puts the `rows` into `body` in their order, moving as few as it simply can: a row that was shown (at
