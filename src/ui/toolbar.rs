@@ -84,7 +84,6 @@ pub(crate) fn toolbar(parent: &Node, context: WidgetContext) {
     for (node, words) in words {
         node.set_text_content(Some(words));
     }
-    expiring.set_text_content(Some(&t.expiring_within(context.table.expiring_days)));
     for (label, control, name) in [
         (filter_label, filter, "filter"),
         (status_label, status, "status"),
@@ -96,14 +95,8 @@ pub(crate) fn toolbar(parent: &Node, context: WidgetContext) {
     }
     filter_field(context, filter);
     status_filter(context, status, all_statuses);
-    listen(expiry, "change", context, 0, |c, _, ev| {
-        c.table
-            .filter_expiry(match event_target_value(&ev).as_str() {
-                "expired" => Some(Expiry::Expired),
-                "expiring" => Some(Expiry::ExpiringSoon),
-                _ => None,
-            });
-    });
+    expiry_filter(context, expiry, expiring);
+    // Refresh loads the list again.
     listen(refresh, "click", context, 0, |c, _, _| c.list.reload());
     export_button(context, export);
 }
@@ -133,6 +126,22 @@ fn status_filter(context: WidgetContext, select: &Node, all: &Node) {
     listen(select, "change", context, 0, |c, _, ev| {
         let value = event_target_value(&ev);
         c.table.filter_status((!value.is_empty()).then_some(value));
+    });
+}
+
+/// Keeps expired orders, or those expiring within `expiringDays` (its `expiring` option says how many);
+/// applies together with the status filter (both must hold), so "Complete" and "Expiring within 30 days"
+/// lists the certificates to renew.
+fn expiry_filter(context: WidgetContext, select: &Node, expiring: &Node) {
+    let days = context.table.expiring_days;
+    expiring.set_text_content(Some(&context.t.expiring_within(days)));
+    listen(select, "change", context, 0, |c, _, ev| {
+        c.table
+            .filter_expiry(match event_target_value(&ev).as_str() {
+                "expired" => Some(Expiry::Expired),
+                "expiring" => Some(Expiry::ExpiringSoon),
+                _ => None,
+            });
     });
 }
 
