@@ -3,6 +3,7 @@
 
 use super::context::WidgetContext;
 use leptos::prelude::*;
+use std::any::Any;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, EventTarget, HtmlInputElement, Node};
 
@@ -68,7 +69,13 @@ pub(crate) fn build(parent: &Node, parts: &[Part]) -> Option<Vec<Node>> {
 /// so it stops when the part goes: a binding of a part's own kind of value. Every binding is this one effect
 /// type, so its code is in the bundle once.
 pub(crate) fn bind(mut update: impl FnMut() + 'static) {
-    StoredValue::new_local(RenderEffect::new(move |_: Option<()>| update()));
+    keep(Box::new(RenderEffect::new(move |_: Option<()>| update())));
+}
+
+/// Keeps `value` (a binding's effect, a listener) as long as the current owner, and drops it with the
+/// owner: one stored type for all of them.
+fn keep(value: Box<dyn Any>) {
+    StoredValue::new_local(value);
 }
 
 /// Keeps `node`'s text what `read` says.
@@ -171,10 +178,10 @@ pub(crate) fn listen(
         .add_event_listener_with_callback(event, callback.as_ref().unchecked_ref())
         .is_ok()
     {
-        StoredValue::new_local(Listener {
+        keep(Box::new(Listener {
             target,
             event,
             callback,
-        });
+        }));
     }
 }
