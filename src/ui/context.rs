@@ -1,5 +1,5 @@
-//! What every part of one widget shares through `provide_context`: host, configuration, locale, ids
-//! and the hooks' state.
+//! What every part of one widget shares, handed to each part by the widget: host, configuration, locale,
+//! ids and the hooks' state.
 
 use super::live_region::Announcer;
 use super::use_order_details::Details;
@@ -51,7 +51,7 @@ struct Shared {
 }
 
 impl WidgetCore {
-    /// The basics of `instance`, for the hooks; [`WidgetContext::provide`] hands them to the parts.
+    /// The basics of `instance`, for the hooks; the parts get them in their [`WidgetContext`].
     pub fn new(instance: &Instance) -> WidgetCore {
         WidgetCore {
             t: instance.lang.messages(),
@@ -88,8 +88,9 @@ impl WidgetCore {
     }
 }
 
-/// Everything a part of one widget may read: the basics (through `Deref`) and the hooks' state. One
-/// context type rather than one per hook: every context type costs its own copy of Leptos's context code.
+/// Everything a part of one widget may read: the basics (through `Deref`) and the hooks' state. Handed to
+/// every part and binding as a value (it is `Copy`) rather than through Leptos's context, whose lookup code
+/// the bundle then does without.
 #[derive(Clone, Copy)]
 pub(crate) struct WidgetContext {
     pub core: WidgetCore,
@@ -99,48 +100,12 @@ pub(crate) struct WidgetContext {
     pub details: Details,
 }
 
-impl WidgetContext {
-    /// Provides the context to every part below the caller.
-    pub fn provide(self) {
-        provide_context(self);
-    }
-}
-
 impl std::ops::Deref for WidgetContext {
     type Target = WidgetCore;
 
     fn deref(&self) -> &WidgetCore {
         &self.core
     }
-}
-
-/// A reactive value of the widget, read by a plain function, about `key` (an order id, a column's
-/// position, a page size; 0 when the value is about the whole widget). All such closures of one value type
-/// are one type, so Leptos builds its reactive text and attribute code once per value type rather than once
-/// per closure.
-pub(crate) fn reactive<T: 'static>(
-    context: WidgetContext,
-    key: u64,
-    read: fn(&WidgetContext, u64) -> T,
-) -> impl Fn() -> T + Copy + Send + Sync + 'static {
-    move || read(&context, key)
-}
-
-/// An event handler of the widget, a plain function, about `key` (as for [`reactive`]): all handlers of
-/// one event type are one closure type, so Leptos builds its listener code once per event type rather than
-/// once per handler.
-pub(crate) fn handler<E: 'static>(
-    context: WidgetContext,
-    key: u64,
-    handle: fn(&WidgetContext, u64, E),
-) -> impl Fn(E) + Copy + 'static {
-    move |ev| handle(&context, key, ev)
-}
-
-/// The context of the widget being rendered. Every part is rendered inside `OrdersWidget`, which
-/// provides it; `expect` with a fixed text rather than `expect_context`, whose message formats a type name.
-pub(crate) fn use_widget() -> WidgetContext {
-    use_context::<WidgetContext>().expect("ssl-orders: a part rendered outside OrdersWidget")
 }
 
 /// Writes the host's `data-state` (`loading`, `ready`, `empty`, `error`), or removes it with `None`.

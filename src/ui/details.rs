@@ -3,11 +3,11 @@
 use super::context::WidgetContext;
 use super::format::DateFormatter;
 use super::table::row_template::{append, set_attribute, Piece, RowTemplate};
+use super::template::bind;
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
 use crate::i18n::Lang;
 use crate::model::{Column, Order, Timestamp};
-use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, Node};
 
@@ -72,13 +72,10 @@ fn fill_details(
     id: u64,
     order: Order,
 ) {
-    // The region and whether it was filled: an effect state type Leptos has already.
-    let content = RenderEffect::new(move |_: Option<(Element, bool)>| {
-        let filled = fill_content(context, template, id, &order, &region);
-        (region.clone(), filled.is_some())
+    // A binding of the details row's owner, which the table drops with the row.
+    bind(move || {
+        fill_content(context, template, id, &order, &region);
     });
-    // The effect lives as long as the details row's owner, which the table drops with the row.
-    StoredValue::new_local(content);
 }
 
 /// Brings the `region`'s content to the details' current state: the labelled values, then a loading line

@@ -1,8 +1,10 @@
 //! The live region: what a screen reader hears about things that happen away from the focus.
 
-use super::context::{reactive, use_widget};
+use super::context::WidgetContext;
+use super::template::{bind_text, build};
 use crate::parts;
 use leptos::prelude::*;
+use web_sys::Node;
 
 /// Says a sentence in the widget's live region.
 #[derive(Clone, Copy)]
@@ -27,9 +29,22 @@ impl Announcer {
     }
 }
 
-/// The polite status region every announcement goes to.
-#[component]
-pub(crate) fn LiveRegion() -> impl IntoView {
-    let text = reactive(use_widget(), 0, |c, _| c.announcer.0.get());
-    view! { <p role="status" class="announcer" part=parts::STATUS>{text}</p> }
+/// The polite status region every announcement goes to, into `parent`; its text is the latest one.
+pub(crate) fn live_region(parent: &Node, context: WidgetContext) {
+    let region = build(
+        parent,
+        &[(
+            0,
+            "p",
+            &[
+                ("role", "status"),
+                ("class", "announcer"),
+                ("part", parts::STATUS),
+            ],
+            "",
+        )],
+    );
+    if let Some([region]) = region.as_deref() {
+        bind_text(region, context, |c| c.announcer.0.get());
+    }
 }

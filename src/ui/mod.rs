@@ -14,8 +14,10 @@ mod format;
 mod live_region;
 mod options;
 mod pager;
+mod shell;
 mod states;
 mod table;
+mod template;
 mod toolbar;
 mod use_order_details;
 mod use_order_list;
@@ -26,11 +28,8 @@ pub(crate) use context::{reflect_state, Instance};
 
 use crate::parts;
 use context::{WidgetContext, WidgetCore};
-use dialog::ConfirmDialog;
 use leptos::prelude::*;
-use live_region::LiveRegion;
-use states::ListBody;
-use toolbar::Toolbar;
+use shell::widget_parts;
 use use_order_details::use_order_details;
 use use_order_list::use_order_list;
 use use_resend::use_resend;
@@ -44,20 +43,14 @@ pub(crate) fn OrdersWidget(
 ) -> impl IntoView {
     let core = WidgetCore::new(&instance);
     let list = use_order_list(core, instance.reload);
-    WidgetContext {
+    let context = WidgetContext {
         core,
         list,
         table: use_table_view(core, list),
         resend: use_resend(core, list),
         details: use_order_details(core),
-    }
-    .provide();
+    };
     view! {
-        <div class="widget" part=parts::BASE lang=core.lang.tag()>
-            <Toolbar/>
-            <ListBody/>
-            <LiveRegion/>
-            <ConfirmDialog/>
-        </div>
+        <div class="widget" part=parts::BASE lang=core.lang.tag() use:widget_parts=context></div>
     }
 }

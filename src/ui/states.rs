@@ -1,60 +1,139 @@
 //! The list's body for each state: loading, the error with Retry, the empty account, or table and pager.
 
-use super::context::{handler, use_widget};
-use super::pager::Pager;
-use super::table::OrdersTable;
+use super::context::WidgetContext;
+use super::pager::pager;
+use super::table::orders_table;
+use super::template::{bind, build, listen, Part};
 use super::use_order_list::ListState;
 use crate::api::ApiError;
 use crate::parts;
-use leptos::either::EitherOf4;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
 
-/// Shows what the list's state calls for. Only a change of state rebuilds it, not a change of rows.
-#[component]
-pub(crate) fn ListBody() -> impl IntoView {
-    let list = use_widget().list;
-    // Sorting, filtering and paging change rows inside the table; only a new state replaces the body.
-    move || match list.state() {
-        ListState::Loading => EitherOf4::A(view! { <LoadingState/> }),
-        ListState::Failed(error) => EitherOf4::B(view! { <ErrorState error/> }),
-        ListState::Ready(orders) if orders.is_empty() => EitherOf4::C(view! { <EmptyState/> }),
-        ListState::Ready(_) => EitherOf4::D(view! { <OrdersTable/> <Pager/> }),
+/// Shows what the list's state calls for in `parent`, before `next` (the part after the body). Only a new
+/// state of the list rebuilds it, not a change of rows: sorting, filtering and paging change rows inside
+/// the table. The body of the previous state goes with its owner (its bindings and listeners).
+pub(crate) fn list_body(parent: &Node, next: &Node, context: WidgetContext) {
+    let (Some(parts_owner), Some(document)) = (Owner::current(), parent.owner_document()) else {
+        return;
+    };
+    // Weak: the effect below lives in this owner, and a strong reference from it would keep the owner, and
+    // the whole widget, from being cleaned up on unmount.
+    let parts_owner = parts_owner.downgrade();
+    let (parent, next) = (parent.clone(), next.clone());
+    // The state shown, its nodes, and the owner of their bindings.
+    let mut shown: Option<(&'static str, Vec<Node>, Owner)> = None;
+    bind(move || {
+        let state = context.list.state();
+        let name = state.name();
+        // Every new list is a new table (its rows are keyed by their place in the loaded list); only a
+        // load started while one was on its way leaves the body as it is.
+        if shown
+            .as_ref()
+            .is_some_and(|(shown, ..)| *shown == name && name == "loading")
+        {
+            return;
+        }
+        if let Some((_, nodes, owner)) = shown.take() {
+            // Cleaned up now rather than when dropped: the table's rows hold their owner too.
+            owner.cleanup();
+            for node in nodes {
+                node.unchecked_ref::<Element>().remove();
+            }
+        }
+        let Some(parts_owner) = parts_owner.upgrade() else {
+            return;
+        };
+        let body = document.create_document_fragment();
+        let owner = parts_owner.with(Owner::new);
+        untrack(|| {
+            owner.with(|| match state {
+                ListState::Loading => loading_state(&body, context),
+                ListState::Failed(error) => error_state(&body, context, &error),
+                ListState::Ready(orders) if orders.is_empty() => empty_state(&body, context),
+                ListState::Ready(_) => {
+                    orders_table(&body, context);
+                    pager(&body, context);
+                }
+            })
+        });
+        let nodes = body.child_nodes();
+        let nodes = (0..nodes.length()).filter_map(|at| nodes.get(at)).collect();
+        // The body is the widget's own fragment and `next` a child of `parent`: this cannot throw.
+        let _ = parent.insert_before(&body, Some(&next));
+        shown = Some((name, nodes, owner));
+    });
+}
+
+/// While the list is on its way: a spinner and the words.
+fn loading_state(parent: &Node, context: WidgetContext) {
+    let nodes = build(
+        parent,
+        &[
+            (
+                0,
+                "div",
+                &[("class", "state loading"), ("part", parts::STATE)],
+                "",
+            ),
+            (
+                1,
+                "span",
+                &[("class", "spinner"), ("aria-hidden", "true")],
+                "",
+            ),
+            (1, "", &[], ""),
+        ],
+    );
+    if let Some([_, _, words]) = nodes.as_deref() {
+        words.set_text_content(Some(context.t.loading));
     }
 }
 
-/// While the list is on its way.
-#[component]
-fn LoadingState() -> impl IntoView {
-    let t = use_widget().t;
-    view! {
-        <div class="state loading" part=parts::STATE>
-            // Not a literal subtree: Leptos would build a static one from an HTML string, which a page
-            // enforcing Trusted Types refuses.
-            <span class="spinner" aria-hidden={"true"}></span>
-            {t.loading}
-        </div>
-    }
-}
-
-/// Why the list could not be loaded, with Retry.
-#[component]
-fn ErrorState(
-    /// What went wrong.
-    error: ApiError,
-) -> impl IntoView {
-    let widget = use_widget();
-    let t = widget.t;
-    view! {
-        <div class="state error" part=parts::STATE>
-            <p role="alert"><strong>{t.load_failed}</strong>" "<span class="api-message">{t.explain(&error)}</span></p>
-            <button type="button" class="retry" on:click=handler(widget, 0, |c, _, _| c.list.reload())>{t.retry}</button>
-        </div>
-    }
+/// Why the list could not be loaded (`error`), in an alert, with Retry.
+fn error_state(parent: &Node, context: WidgetContext, error: &ApiError) {
+    const ERROR: &[Part] = &[
+        (
+            0,
+            "div",
+            &[("class", "state error"), ("part", parts::STATE)],
+            "",
+        ),
+        (1, "p", &[("role", "alert")], ""),
+        (2, "strong", &[], ""),
+        (2, "", &[], " "),
+        (2, "span", &[("class", "api-message")], ""),
+        (1, "button", &[("type", "button"), ("class", "retry")], ""),
+    ];
+    let t = context.t;
+    let Some(nodes) = build(parent, ERROR) else {
+        return;
+    };
+    let [_, _, failed, _, message, retry] = &nodes[..] else {
+        return;
+    };
+    failed.set_text_content(Some(t.load_failed));
+    message.set_text_content(Some(&t.explain(error)));
+    retry.set_text_content(Some(t.retry));
+    listen(retry, "click", context, 0, |c, _, _| c.list.reload());
 }
 
 /// The account has no orders at all (not: the filters leave none).
-#[component]
-fn EmptyState() -> impl IntoView {
-    let t = use_widget().t;
-    view! { <div class="state empty" part=parts::STATE><p>{t.empty}</p></div> }
+fn empty_state(parent: &Node, context: WidgetContext) {
+    let nodes = build(
+        parent,
+        &[
+            (
+                0,
+                "div",
+                &[("class", "state empty"), ("part", parts::STATE)],
+                "",
+            ),
+            (1, "p", &[], ""),
+        ],
+    );
+    if let Some([_, words]) = nodes.as_deref() {
+        words.set_text_content(Some(context.t.empty));
+    }
 }

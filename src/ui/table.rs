@@ -4,9 +4,10 @@
 //! table roles keep the table's semantics for screen readers when the cells are no longer `display:
 //! table-cell`, and each cell's `data-label` is its visible label there.
 
-use super::context::{handler, reactive, use_widget, WidgetContext};
+use super::context::WidgetContext;
 use super::details::{details_row, details_toggle, retry_details, toggle_details};
 use super::expiry_cell::fill_expiry_cell;
+use super::template::{bind, build, listen, set_attribute, Part};
 use super::use_table_view::Row;
 use crate::a11y;
 use crate::i18n::Messages;
@@ -14,36 +15,76 @@ use crate::model::{Column, Direction, Order};
 use crate::parts;
 use crate::resend::ResendTarget;
 use leptos::prelude::*;
-use row_template::{append, insert_before, set_attribute, set_attribute_value, Piece, RowTemplate};
+use row_template::{append, insert_before, set_attribute_value, Piece, RowTemplate};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, Node};
+use web_sys::{Element, Event, HtmlElement, Node};
 
 pub(super) mod row_template;
 
-/// The table of the current page.
-#[component]
-pub(crate) fn OrdersTable() -> impl IntoView {
-    let widget = use_widget();
-    let t = widget.t;
-    view! {
-        <div class="table-wrap" part=parts::TABLE_WRAP on:focusin=|ev| a11y::reveal_focused(&ev)>
-            <table part=parts::TABLE role="table">
-                <caption>{t.caption}</caption>
-                <thead part=parts::HEADER role="rowgroup">
-                    <tr role="row">
-                        {Column::ALL.into_iter().map(|column| view! { <SortableHeader column/> }).collect_view()}
-                        <th scope="col" role="columnheader">{t.email_column}</th>
-                        <th scope="col" role="columnheader">{t.details}</th>
-                    </tr>
-                </thead>
-                // One listener for every row's buttons, as the vanilla twin does: rows come and go with each
-                // page, sort and filter, and a listener per button was a closure made and dropped per row.
-                // The rows, and the one that says when the filters leave none, are kept by `keep_rows`.
-                <tbody role="rowgroup" on:click=handler(widget, 0, on_row_button)
-                    use:keep_rows=widget></tbody>
-            </table>
-        </div>
+/// The table's description: its scrolling wrapper, the table, its caption, and its head's row, which gets
+/// a [`SORTABLE_HEADER`] per column and the [`PLAIN_HEADERS`]; the body's rows are kept by [`keep_rows`].
+const TABLE: &[Part] = &[
+    (
+        0,
+        "div",
+        &[("class", "table-wrap"), ("part", parts::TABLE_WRAP)],
+        "",
+    ),
+    (1, "table", &[("part", parts::TABLE), ("role", "table")], ""),
+    (2, "caption", &[], ""),
+    (
+        2,
+        "thead",
+        &[("part", parts::HEADER), ("role", "rowgroup")],
+        "",
+    ),
+    (3, "tr", &[("role", "row")], ""),
+    (2, "tbody", &[("role", "rowgroup")], ""),
+];
+
+/// A column header that sorts by its column: its button with the column's name and the arrow.
+const SORTABLE_HEADER: &[Part] = &[
+    (0, "th", &[("scope", "col"), ("role", "columnheader")], ""),
+    (1, "button", &[("type", "button"), ("class", "sort")], ""),
+    (2, "", &[], ""),
+    (
+        2,
+        "span",
+        &[("class", "arrow"), ("aria-hidden", "true")],
+        "",
+    ),
+];
+
+/// The headers of Email and Details, which do not sort.
+const PLAIN_HEADERS: &[Part] = &[
+    (0, "th", &[("scope", "col"), ("role", "columnheader")], ""),
+    (0, "th", &[("scope", "col"), ("role", "columnheader")], ""),
+];
+
+/// The table of the current page, into `parent`, built from [`TABLE`]: a focused control scrolls into
+/// view inside the wrapper.
+pub(crate) fn orders_table(parent: &Node, context: WidgetContext) {
+    let t = context.t;
+    let Some(nodes) = build(parent, TABLE) else {
+        return;
+    };
+    let [wrap, _, caption, _, head_row, tbody] = &nodes[..] else {
+        return;
+    };
+    listen(wrap, "focusin", context, 0, |_, _, ev| {
+        a11y::reveal_focused(ev.unchecked_ref())
+    });
+    caption.set_text_content(Some(t.caption));
+    sortable_headers(head_row, context);
+    if let Some([email, details]) = build(head_row, PLAIN_HEADERS).as_deref() {
+        email.set_text_content(Some(t.email_column));
+        details.set_text_content(Some(t.details));
     }
+    // One listener for every row's buttons, as the vanilla twin does: rows come and go with each page,
+    // sort and filter, and a listener per button was a closure made and dropped per row. The rows, and
+    // the one that says when the filters leave none, are kept by `keep_rows`.
+    listen(tbody, "click", context, 0, on_row_button);
+    keep_rows(tbody.clone().unchecked_into(), context);
 }
 
 /// Marks the key of an order's details row: the order's own key with the top bit set.
@@ -95,7 +136,7 @@ impl SentNote {
     }
 }
 
-/// Keeps the table body's rows (a `use:` directive of the `<tbody>`): one effect follows [`body_rows`],
+/// Keeps the `tbody`'s rows: one binding ([`bind`]) follows [`body_rows`],
 /// keyed by position in the loaded list (stable across sorts and filters; the table is rebuilt on every
 /// load anyway), as a `<For>` would. A row stays the same element while it is on the page, so its focus
 /// and its note stay; a new one is built from the row template; a row that leaves is removed with its
@@ -108,8 +149,7 @@ fn keep_rows(tbody: Element, context: WidgetContext) {
         return;
     };
     let mut shown: Vec<ShownRow> = Vec::new();
-    // The body and whether it shows rows: an effect state type Leptos has already.
-    let rows = RenderEffect::new(move |_: Option<(Element, bool)>| {
+    bind(move || {
         let wanted = body_rows(&context);
         let mut old: Vec<Option<ShownRow>> =
             std::mem::take(&mut shown).into_iter().map(Some).collect();
@@ -148,15 +188,11 @@ fn keep_rows(tbody: Element, context: WidgetContext) {
             }
             place(&tbody, &next, old.len());
         }
-        let any = !next.is_empty();
         shown = next.into_iter().map(|(row, _)| row).collect();
         for note in shown.iter_mut().filter_map(|row| row.note.as_mut()) {
             note.update(&context);
         }
-        (tbody.clone(), any)
     });
-    // The effect lives as long as the table's owner.
-    StoredValue::new_local(rows);
 }
 
 /// Puts the `rows` into `body` in their order, moving as few as it simply can: a row that was shown (at
@@ -223,7 +259,7 @@ fn shown_row(
 /// A click in the table body: a row's Send button opens the popup for its order, a row's details button
 /// shows or hides its details, a details region's Retry asks for them again. The row names its order in
 /// `data-order-id`; a details row follows its order's row.
-fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
+fn on_row_button(c: &WidgetContext, _: u64, ev: Event) {
     let Some(button) = ev
         .target()
         .and_then(|target| target.dyn_into::<Element>().ok())
@@ -266,45 +302,52 @@ fn on_row_button(c: &WidgetContext, _: u64, ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// A column header that sorts by its column, tells which way with `aria-sort` and says so aloud.
-#[component]
-fn SortableHeader(
-    /// The column this header names and sorts.
-    column: Column,
-) -> impl IntoView {
-    let context = use_widget();
-    let t = context.t;
-    // The column by its position in `Column::ALL`, the key every reactive value and handler takes.
-    let position = Column::ALL
-        .iter()
-        .position(|&c| c == column)
-        .unwrap_or_default() as u64;
-    let aria_sort = reactive(context, position, |c, position| {
-        let sort = c.table.sort();
-        (sort.column == column_at(position)).then(|| sort.direction.aria())
-    });
-    let arrow = reactive(context, position, |c, position| {
-        let sort = c.table.sort();
-        match (sort.column == column_at(position), sort.direction) {
-            (false, _) => "↕",
-            (true, Direction::Ascending) => "▲",
-            (true, Direction::Descending) => "▼",
+/// The column headers that sort, into the head's `row`, one per column of [`Column::ALL`] from
+/// [`SORTABLE_HEADER`]: each sorts by its column on a click and says so aloud, and one binding for all
+/// of them tells which way in the sorted column's `aria-sort` and arrows.
+fn sortable_headers(row: &Node, context: WidgetContext) {
+    let mut headers = Vec::with_capacity(Column::ALL.len());
+    for (position, column) in Column::ALL.into_iter().enumerate() {
+        let nodes = build(row, SORTABLE_HEADER);
+        let Some([header, button, name, arrow]) = nodes.as_deref() else {
+            return;
+        };
+        name.set_text_content(Some(context.t.column(column)));
+        // The column by its position in `Column::ALL`, the key the handler takes.
+        listen(
+            button,
+            "click",
+            context,
+            position as u64,
+            |c, position, _| {
+                let column = column_at(position);
+                let next = c.table.sort_by(column);
+                let ascending = next.direction == Direction::Ascending;
+                c.announcer.announce(c.t.sorted_by(column, ascending));
+            },
+        );
+        headers.push((column, header.clone(), arrow.clone()));
+    }
+    bind(move || {
+        let sort = context.table.sort();
+        for (column, header, arrow) in &headers {
+            let sorted = (sort.column == *column).then_some(sort.direction);
+            match sorted {
+                Some(direction) => set_attribute(header, "aria-sort", direction.aria()),
+                // Our own header and a fixed name: it cannot throw.
+                None => drop(
+                    header
+                        .unchecked_ref::<Element>()
+                        .remove_attribute("aria-sort"),
+                ),
+            }
+            arrow.set_text_content(Some(match sorted {
+                None => "↕",
+                Some(Direction::Ascending) => "▲",
+                Some(Direction::Descending) => "▼",
+            }));
         }
     });
-    let on_click = handler(context, position, |c, position, _| {
-        let column = column_at(position);
-        let next = c.table.sort_by(column);
-        let ascending = next.direction == Direction::Ascending;
-        c.announcer.announce(c.t.sorted_by(column, ascending));
-    });
-    view! {
-        <th scope="col" role="columnheader" aria-sort=aria_sort>
-            <button type="button" class="sort" on:click=on_click>
-                {t.column(column)}
-                <span class="arrow" aria-hidden="true">{arrow}</span>
-            </button>
-        </th>
-    }
 }
 
 /// The column at `position` in [`Column::ALL`].

@@ -5,6 +5,8 @@ use crate::i18n::Lang;
 use crate::model::{Column, Timestamp};
 use crate::parts;
 use crate::ui::format::{js_date, DateFormatter};
+pub(crate) use crate::ui::template::set_attribute;
+use crate::ui::template::{build, Part};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
@@ -28,8 +30,6 @@ extern "C" {
     /// `element.setAttribute(name, value)`, the browser turning `value` into text.
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute_js(this: &RowNode, name: &str, value: &JsValue);
-    #[wasm_bindgen(method, js_name = setAttribute)]
-    fn set_attribute_str(this: &RowNode, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = cloneNode)]
     fn clone_node(this: &RowNode, deep: bool) -> Node;
     #[wasm_bindgen(method, js_name = appendChild)]
@@ -56,13 +56,6 @@ pub(crate) fn insert_before(parent: &Node, child: &Node, before: Option<&Node>) 
     parent
         .unchecked_ref::<RowNode>()
         .insert_before(child, before);
-}
-
-/// `element.setAttribute(name, value)` on a piece of a row (`name` one of ours, so it cannot throw).
-pub(crate) fn set_attribute(element: &Node, name: &str, value: &str) {
-    element
-        .unchecked_ref::<RowNode>()
-        .set_attribute_str(name, value);
 }
 
 /// The pieces of a row in one language, built from [`PIECES`] in the order of [`Piece`],
@@ -107,15 +100,6 @@ pub(crate) enum Piece {
     /// The row that says the filters leave no order.
     NoMatch,
 }
-
-/// An element of a piece: its depth in the piece (0: one of the piece's own elements, 1: their child…),
-/// its tag, attributes and text.
-type Part = (
-    u8,
-    &'static str,
-    &'static [(&'static str, &'static str)],
-    &'static str,
-);
 
 /// The missing-value pair: a dash for the eye, and words for a screen reader (written per language).
 const MISSING: &[Part] = &[
@@ -350,25 +334,13 @@ impl RowTemplate {
     }
 }
 
-/// A piece made of `parts`: its element when it has one, else a fragment of its elements.
+/// A piece made of `parts` (built by the shared [`build`]): its element when it has one, else a fragment
+/// of its elements.
 fn piece(document: &Document, parts: &[Part]) -> Option<Node> {
     let fragment = document
         .unchecked_ref::<RowNode>()
         .create_document_fragment();
-    // The element at each depth so far: the fragment, then the latest element of each depth.
-    let mut parents = vec![fragment.clone()];
-    for (depth, tag, attributes, text) in parts {
-        let element = document.create_element(tag).ok()?;
-        for (name, value) in *attributes {
-            element.set_attribute(name, value).ok()?;
-        }
-        if !text.is_empty() {
-            element.set_text_content(Some(text));
-        }
-        parents.truncate(usize::from(*depth) + 1);
-        parents.last()?.append_child(&element).ok()?;
-        parents.push(element.into());
-    }
+    build(&fragment, parts)?;
     match fragment.first_child() {
         Some(only) if fragment.last_child().as_ref() == Some(&only) => Some(only),
         _ => Some(fragment),

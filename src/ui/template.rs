@@ -1,0 +1,187 @@
+//! DOM built from static descriptions, and its reactive parts bound by plain functions: one builder and one
+//! binding per value type for every part, rather than a view type (and its code) per part.
+
+use super::context::WidgetContext;
+use leptos::prelude::*;
+use std::any::Any;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event, EventTarget, HtmlInputElement, Node};
+
+/// A node of a part: its depth (0: a child of the parent it is built into, 1: a child of the latest
+/// depth-0 element…), its tag, attributes and text. An empty tag makes a text node of the text. Static
+/// data: the words of the widget's language and the instance's ids are set after building.
+pub(crate) type Part = (
+    u8,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
+#[wasm_bindgen]
+extern "C" {
+    /// A node of a built part, seen through the calls below.
+    type BuiltNode;
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute_str(this: &BuiltNode, name: &str, value: &str);
+    /// `document.createElement(tag)`, for tags of ours, which it does not refuse.
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &BuiltNode, tag: &str) -> Node;
+}
+
+/// `element.setAttribute(name, value)` on a built element: `name` is one of ours, so it cannot throw,
+/// and no exception wrapper is bound for it.
+pub(crate) fn set_attribute(element: &Node, name: &str, value: &str) {
+    element
+        .unchecked_ref::<BuiltNode>()
+        .set_attribute_str(name, value);
+}
+
+/// Builds `parts` into `parent` (an element or a fragment) with DOM calls, never from HTML, which a page
+/// enforcing Trusted Types refuses; returns the nodes made, in document order. `None` when the browser
+/// refused a call (no document; a node where it cannot go, which ours do not).
+pub(crate) fn build(parent: &Node, parts: &[Part]) -> Option<Vec<Node>> {
+    let document = parent.owner_document()?;
+    // The node at each depth so far: the parent, then the latest element of each depth.
+    let mut parents = vec![parent.clone()];
+    let mut made = Vec::with_capacity(parts.len());
+    for (depth, tag, attributes, text) in parts {
+        let node: Node = if tag.is_empty() {
+            document.create_text_node(text).into()
+        } else {
+            let element = document.unchecked_ref::<BuiltNode>().create_element(tag);
+            for (name, value) in *attributes {
+                set_attribute(&element, name, value);
+            }
+            if !text.is_empty() {
+                element.set_text_content(Some(text));
+            }
+            element
+        };
+        parents.truncate(usize::from(*depth) + 1);
+        parents.last()?.append_child(&node).ok()?;
+        parents.push(node.clone());
+        made.push(node);
+    }
+    Some(made)
+}
+
+/// Runs `update` now and again whenever what it read changes, as long as the current owner (the part's),
+/// so it stops when the part goes: a binding of a part's own kind of value. Every binding is this one effect
+/// type, so its code is in the bundle once.
+pub(crate) fn bind(mut update: impl FnMut() + 'static) {
+    keep(Box::new(RenderEffect::new(move |_: Option<()>| update())));
+}
+
+/// Keeps `value` (a binding's effect, a listener) as long as the current owner, and drops it with the
+/// owner: one stored type for all of them.
+fn keep(value: Box<dyn Any>) {
+    StoredValue::new_local(value);
+}
+
+/// Keeps `node`'s text what `read` says.
+pub(crate) fn bind_text(node: &Node, context: WidgetContext, read: fn(&WidgetContext) -> String) {
+    let node = node.clone();
+    let mut shown = None;
+    bind(move || {
+        let text = Some(read(&context));
+        if text != shown {
+            node.set_text_content(text.as_deref());
+            shown = text;
+        }
+    });
+}
+
+/// Keeps the attribute `name` of `element` what `read` says, or removes it for `None`.
+pub(crate) fn bind_attribute(
+    element: &Node,
+    name: &'static str,
+    context: WidgetContext,
+    read: fn(&WidgetContext) -> Option<String>,
+) {
+    let element = element.clone().unchecked_into::<Element>();
+    let mut shown = None;
+    bind(move || {
+        let value = Some(read(&context));
+        if value != shown {
+            match value.as_ref().and_then(Option::as_ref) {
+                Some(value) => set_attribute(&element, name, value),
+                // Our own element and name: it cannot throw.
+                None => drop(element.remove_attribute(name)),
+            }
+            shown = value;
+        }
+    });
+}
+
+/// Keeps the boolean attribute `name` of `element` (`disabled`, `hidden`, `selected`) present while
+/// `read` says so.
+pub(crate) fn bind_flag(
+    element: &Node,
+    name: &'static str,
+    context: WidgetContext,
+    read: fn(&WidgetContext) -> bool,
+) {
+    let element = element.clone().unchecked_into::<Element>();
+    let mut shown = None;
+    bind(move || {
+        let on = read(&context);
+        if shown != Some(on) {
+            // Our own element and name: it cannot throw.
+            let _ = element.toggle_attribute_with_force(name, on);
+            shown = Some(on);
+        }
+    });
+}
+
+/// Keeps the `value` property of `input` (what it holds, not its attribute) what `read` says.
+pub(crate) fn bind_value(input: &Node, context: WidgetContext, read: fn(&WidgetContext) -> String) {
+    let input = input.clone().unchecked_into::<HtmlInputElement>();
+    let mut shown = None;
+    bind(move || {
+        let value = Some(read(&context));
+        if value != shown {
+            input.set_value(value.as_deref().unwrap_or_default());
+            shown = value;
+        }
+    });
+}
+
+/// A listener of a part, removed from its node when the part's owner drops it.
+struct Listener {
+    target: EventTarget,
+    event: &'static str,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(
+            self.event,
+            self.callback.as_ref().unchecked_ref(),
+        );
+    }
+}
+
+/// Calls `handle` with `key` (an order id, a column's position; 0 when it is about the whole widget) on
+/// every `event` at `node`, as long as the current owner. Every listener is the same closure type, so its
+/// code is in the bundle once.
+pub(crate) fn listen(
+    node: &Node,
+    event: &'static str,
+    context: WidgetContext,
+    key: u64,
+    handle: fn(&WidgetContext, u64, Event),
+) {
+    let callback = Closure::<dyn FnMut(Event)>::new(move |ev| handle(&context, key, ev));
+    let target: EventTarget = node.clone().into();
+    if target
+        .add_event_listener_with_callback(event, callback.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        keep(Box::new(Listener {
+            target,
+            event,
+            callback,
+        }));
+    }
+}
