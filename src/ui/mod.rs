@@ -1,9 +1,13 @@
-//! The Leptos components: each part of the widget wires a hook's state to the DOM, and nothing more.
+//! The widget's parts: each wires a hook's state to the DOM, and nothing more.
 //!
 //! The protocols live in plain modules with native tests (`crate::load`, `crate::resend`, `crate::model`);
-//! the hooks (`use_*`) connect them to signals and `fetch`; the parts below render them. Per-instance
-//! things reach every part through context: [`context::WidgetContext`], [`OrderList`], [`TableView`],
-//! [`Resend`] and [`Details`].
+//! the hooks (`use_*`) connect them to Leptos signals and `fetch`; the parts below render them. A part is a
+//! documented function that builds its DOM from a static description and binds its changing values with
+//! the few plain-function bindings of [`template`] (one builder and one binding per value type in the
+//! bundle, where a `view!` per part cost a view type's code each: issue 13). Leptos renders the frame and
+//! runs every binding as a render effect owned by the widget, so all of it goes on unmount. Per-instance
+//! things reach every part as one argument, [`context::WidgetContext`]: messages, locale, ids and the
+//! hooks' state ([`OrderList`], [`TableView`], [`Resend`], [`Details`]).
 
 mod context;
 mod details;
