@@ -594,7 +594,7 @@ impl InFlight {
         };
         let forward = {
             let controller = controller.clone();
-            guards::Listener::new(abort, "abort", move || controller.abort())
+            guards::Listener::new(abort, "abort", move |_| controller.abort())
         };
         if abort.aborted() {
             controller.abort();

@@ -2,8 +2,9 @@
 
 use super::context::WidgetContext;
 use super::format::DateFormatter;
-use super::table::row_template::{append, set_attribute, Piece, RowTemplate};
+use super::table::row_template::{append, Piece, RowTemplate};
 use super::template::bind;
+use super::template::set_attribute;
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
 use crate::i18n::Lang;

@@ -1,11 +1,14 @@
-//! DOM built from static descriptions, and its reactive parts bound by plain functions: one builder and one
-//! binding per value type for every part, rather than a view type (and its code) per part.
+//! The parts' DOM built from static descriptions, and their changing values bound by plain functions.
+//!
+//! One builder and one binding per value type serve every part, rather than a view type (and its code)
+//! per part.
 
 use super::context::WidgetContext;
+use crate::guards::Listener;
 use leptos::prelude::*;
 use std::any::Any;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event, EventTarget, HtmlInputElement, Node};
+use web_sys::{Element, Event, HtmlInputElement, Node};
 
 /// A node of a part: its depth (0: a child of the parent it is built into, 1: a child of the latest
 /// depth-0 element…), its tag, attributes and text. An empty tag makes a text node of the text. Static
@@ -19,25 +22,27 @@ pub(crate) type Part = (
 
 #[wasm_bindgen]
 extern "C" {
-    /// A node of a built part, seen through the calls below.
-    type BuiltNode;
+    /// A node of a built part, or its document, seen through the DOM calls below (bound without exception
+    /// wrappers: they get only our own tags and names).
+    type DomCalls;
     #[wasm_bindgen(method, js_name = setAttribute)]
-    fn set_attribute_str(this: &BuiltNode, name: &str, value: &str);
+    fn set_attribute_str(this: &DomCalls, name: &str, value: &str);
     /// `document.createElement(tag)`, for tags of ours, which it does not refuse.
     #[wasm_bindgen(method, js_name = createElement)]
-    fn create_element(this: &BuiltNode, tag: &str) -> Node;
+    fn create_element(this: &DomCalls, tag: &str) -> Node;
 }
 
 /// `element.setAttribute(name, value)` on a built element: `name` is one of ours, so it cannot throw,
 /// and no exception wrapper is bound for it.
 pub(crate) fn set_attribute(element: &Node, name: &str, value: &str) {
     element
-        .unchecked_ref::<BuiltNode>()
+        .unchecked_ref::<DomCalls>()
         .set_attribute_str(name, value);
 }
 
 /// Builds `parts` into `parent` (an element or a fragment) with DOM calls, never from HTML, which a page
-/// enforcing Trusted Types refuses; returns the nodes made, in document order. `None` when the browser
+/// enforcing Trusted Types refuses; returns the nodes made, in document order. A part's description is an
+/// array (`[Part; 16]`), so its length is written in its type, for the pattern that names its nodes. `None` when the browser
 /// refused a call (no document; a node where it cannot go, which ours do not).
 pub(crate) fn build(parent: &Node, parts: &[Part]) -> Option<Vec<Node>> {
     let document = parent.owner_document()?;
@@ -48,7 +53,7 @@ pub(crate) fn build(parent: &Node, parts: &[Part]) -> Option<Vec<Node>> {
         let node: Node = if tag.is_empty() {
             document.create_text_node(text).into()
         } else {
-            let element = document.unchecked_ref::<BuiltNode>().create_element(tag);
+            let element = document.unchecked_ref::<DomCalls>().create_element(tag);
             for (name, value) in *attributes {
                 set_attribute(&element, name, value);
             }
@@ -146,22 +151,6 @@ pub(crate) fn bind_value(input: &Node, context: WidgetContext, read: fn(&WidgetC
     });
 }
 
-/// A listener of a part, removed from its node when the part's owner drops it.
-struct Listener {
-    target: EventTarget,
-    event: &'static str,
-    callback: Closure<dyn FnMut(Event)>,
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(
-            self.event,
-            self.callback.as_ref().unchecked_ref(),
-        );
-    }
-}
-
 /// Calls `handle` with `key` (an order id, a column's position; 0 when it is about the whole widget) on
 /// every `event` at `node`, as long as the current owner. Every listener is the same closure type, so its
 /// code is in the bundle once.
@@ -172,16 +161,8 @@ pub(crate) fn listen(
     key: u64,
     handle: fn(&WidgetContext, u64, Event),
 ) {
-    let callback = Closure::<dyn FnMut(Event)>::new(move |ev| handle(&context, key, ev));
-    let target: EventTarget = node.clone().into();
-    if target
-        .add_event_listener_with_callback(event, callback.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        keep(Box::new(Listener {
-            target,
-            event,
-            callback,
-        }));
-    }
+    let listener = Listener::new(node.unchecked_ref(), event, move |ev| {
+        handle(&context, key, ev)
+    });
+    keep(Box::new(listener));
 }

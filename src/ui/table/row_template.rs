@@ -5,7 +5,6 @@ use crate::i18n::Lang;
 use crate::model::{Column, Timestamp};
 use crate::parts;
 use crate::ui::format::{js_date, DateFormatter};
-pub(crate) use crate::ui::template::set_attribute;
 use crate::ui::template::{build, Part};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
