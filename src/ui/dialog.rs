@@ -10,7 +10,7 @@ use web_sys::{KeyboardEvent, Node};
 
 /// The popup's description: the `<dialog>`, its title, its text, the failure's alert, and Cancel and the
 /// confirm button ([`confirm_button`]) with its spinner and its words.
-const DIALOG: &[Part] = &[
+const DIALOG: [Part; 9] = [
     (0, "dialog", &[("part", parts::DIALOG)], ""),
     (1, "h2", &[("part", parts::DIALOG_TITLE)], ""),
     (1, "p", &[], ""),
@@ -59,7 +59,7 @@ const DIALOG: &[Part] = &[
 /// given to the popup's node reference, its title, text and alert given their ids, and bound to the
 /// popup's order and failure.
 pub(crate) fn confirm_dialog(parent: &Node, context: WidgetContext) {
-    let Some(nodes) = build(parent, DIALOG) else {
+    let Some(nodes) = build(parent, &DIALOG) else {
         return;
     };
     let [dialog, title, text, alert, _actions, cancel, confirm, spinner, label] = &nodes[..] else {

@@ -30,7 +30,8 @@ impl Announcer {
 }
 
 /// The polite status region every announcement goes to, into `parent`; its text is the latest one.
-pub(crate) fn live_region(parent: &Node, context: WidgetContext) {
+/// Returns the region (`None` when the browser refused to build it).
+pub(crate) fn live_region(parent: &Node, context: WidgetContext) -> Option<Node> {
     let region = build(
         parent,
         &[(
@@ -44,7 +45,7 @@ pub(crate) fn live_region(parent: &Node, context: WidgetContext) {
             "",
         )],
     );
-    if let Some([region]) = region.as_deref() {
-        bind_text(region, context, |c| c.announcer.0.get());
-    }
+    let [region] = region?.try_into().ok()?;
+    bind_text(&region, context, |c| c.announcer.0.get());
+    Some(region)
 }

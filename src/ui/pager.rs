@@ -10,7 +10,7 @@ use web_sys::Node;
 
 /// The pager's description: its `<div>` with the range, previous and next around "Page 2 of 13", and the
 /// rows per page.
-const PAGER: &[Part] = &[
+const PAGER: [Part; 9] = [
     (0, "div", &[("class", "pager"), ("part", parts::PAGER)], ""),
     (1, "span", &[("class", "range")], ""),
     (1, "nav", &[], ""),
@@ -26,7 +26,7 @@ const PAGER: &[Part] = &[
 /// [`PAGER`], named in the widget's language, and bound to the table's window.
 pub(crate) fn pager(parent: &Node, context: WidgetContext) {
     let t = context.t;
-    let Some(nodes) = build(parent, PAGER) else {
+    let Some(nodes) = build(parent, &PAGER) else {
         return;
     };
     let [_, range, nav, previous, page_of, next, _label, size_words, sizes] = &nodes[..] else {

@@ -13,9 +13,8 @@ use web_sys::{Element, Node};
 pub(crate) fn widget_parts(root: Element, context: WidgetContext) {
     let root: &Node = &root;
     toolbar(root, context);
-    live_region(root, context);
     // The list's body goes between the toolbar and the live region, whatever its state.
-    if let Some(region) = root.last_child() {
+    if let Some(region) = live_region(root, context) {
         list_body(root, &region, context);
     }
     confirm_dialog(root, context);

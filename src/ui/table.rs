@@ -23,7 +23,7 @@ pub(super) mod row_template;
 
 /// The table's description: its scrolling wrapper, the table, its caption, and its head's row, which gets
 /// a [`SORTABLE_HEADER`] per column and the [`PLAIN_HEADERS`]; the body's rows are kept by [`keep_rows`].
-const TABLE: &[Part] = &[
+const TABLE: [Part; 6] = [
     (
         0,
         "div",
@@ -43,7 +43,7 @@ const TABLE: &[Part] = &[
 ];
 
 /// A column header that sorts by its column: its button with the column's name and the arrow.
-const SORTABLE_HEADER: &[Part] = &[
+const SORTABLE_HEADER: [Part; 4] = [
     (0, "th", &[("scope", "col"), ("role", "columnheader")], ""),
     (1, "button", &[("type", "button"), ("class", "sort")], ""),
     (2, "", &[], ""),
@@ -56,7 +56,7 @@ const SORTABLE_HEADER: &[Part] = &[
 ];
 
 /// The headers of Email and Details, which do not sort.
-const PLAIN_HEADERS: &[Part] = &[
+const PLAIN_HEADERS: [Part; 2] = [
     (0, "th", &[("scope", "col"), ("role", "columnheader")], ""),
     (0, "th", &[("scope", "col"), ("role", "columnheader")], ""),
 ];
@@ -65,7 +65,7 @@ const PLAIN_HEADERS: &[Part] = &[
 /// view inside the wrapper.
 pub(crate) fn orders_table(parent: &Node, context: WidgetContext) {
     let t = context.t;
-    let Some(nodes) = build(parent, TABLE) else {
+    let Some(nodes) = build(parent, &TABLE) else {
         return;
     };
     let [wrap, _, caption, _, head_row, tbody] = &nodes[..] else {
@@ -76,7 +76,7 @@ pub(crate) fn orders_table(parent: &Node, context: WidgetContext) {
     });
     caption.set_text_content(Some(t.caption));
     sortable_headers(head_row, context);
-    if let Some([email, details]) = build(head_row, PLAIN_HEADERS).as_deref() {
+    if let Some([email, details]) = build(head_row, &PLAIN_HEADERS).as_deref() {
         email.set_text_content(Some(t.email_column));
         details.set_text_content(Some(t.details));
     }
@@ -308,7 +308,7 @@ fn on_row_button(c: &WidgetContext, _: u64, ev: Event) {
 fn sortable_headers(row: &Node, context: WidgetContext) {
     let mut headers = Vec::with_capacity(Column::ALL.len());
     for (position, column) in Column::ALL.into_iter().enumerate() {
-        let nodes = build(row, SORTABLE_HEADER);
+        let nodes = build(row, &SORTABLE_HEADER);
         let Some([header, button, name, arrow]) = nodes.as_deref() else {
             return;
         };

@@ -12,7 +12,7 @@ use web_sys::Node;
 /// The toolbar's description: its `<div>` and its controls, each field a label and its control: the text
 /// filter, the status and expiry filters (the status filter's options after "All statuses" follow the
 /// list), Refresh and Export.
-const TOOLBAR: &[Part] = &[
+const TOOLBAR: [Part; 16] = [
     (
         0,
         "div",
@@ -62,7 +62,7 @@ const TOOLBAR: &[Part] = &[
 /// The controls above the table, into `parent`: built from [`TOOLBAR`], named in the widget's language and
 /// each bound to the table's view.
 pub(crate) fn toolbar(parent: &Node, context: WidgetContext) {
-    let Some(nodes) = build(parent, TOOLBAR) else {
+    let Some(nodes) = build(parent, &TOOLBAR) else {
         return;
     };
     let [_, _, filter_label, filter, _, status_label, status, all_statuses, _, expiry_label, expiry, any_expiry, expired, expiring, refresh, export] =
