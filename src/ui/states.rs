@@ -9,60 +9,68 @@ use crate::api::ApiError;
 use crate::parts;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use web_sys::{Element, HtmlElement, Node};
 
 /// Shows what the list's state calls for in `parent`, before `next` (the part after the body). Only a new
 /// state of the list rebuilds it, not a change of rows: sorting, filtering and paging change rows inside
-/// the table. The body of the previous state goes with its owner (its bindings and listeners).
+/// the table.
 pub(crate) fn list_body(parent: &Node, next: &Node, context: WidgetContext) {
-    let (Some(parts_owner), Some(document)) = (Owner::current(), parent.owner_document()) else {
+    let Some(document) = parent.owner_document() else {
         return;
     };
-    // Weak: the effect below lives in this owner, and a strong reference from it would keep the owner, and
-    // the whole widget, from being cleaned up on unmount.
-    let parts_owner = parts_owner.downgrade();
     let (parent, next) = (parent.clone(), next.clone());
-    // The state shown, its nodes, and the owner of their bindings.
-    let mut shown: Option<(&'static str, Vec<Node>, Owner)> = None;
+    // The state shown and its nodes. Their bindings and listeners belong to this binding's own owner, which
+    // Leptos cleans before every run: each body starts afresh and nothing of an earlier one stays behind.
+    let mut shown: Option<(&'static str, Vec<Node>)> = None;
     bind(move || {
         let state = context.list.state();
         let name = state.name();
         // Every new list is a new table (its rows are keyed by their place in the loaded list); only a
-        // load started while one was on its way leaves the body as it is.
+        // load started while one was on its way leaves the body as it is (the loading body binds nothing).
         if shown
             .as_ref()
-            .is_some_and(|(shown, ..)| *shown == name && name == "loading")
+            .is_some_and(|(shown, _)| *shown == name && name == "loading")
         {
             return;
         }
-        if let Some((_, nodes, owner)) = shown.take() {
-            // Cleaned up now rather than when dropped: the table's rows hold their owner too.
-            owner.cleanup();
+        // A failure told again (Retry while the credentials are still withdrawn: no loading in between)
+        // rebuilds the same body; its Retry keeps the focus the old one had.
+        let mut keep_focus = false;
+        if let Some((shown, nodes)) = shown.take() {
             for node in nodes {
-                node.unchecked_ref::<Element>().remove();
+                let element = node.unchecked_ref::<Element>();
+                keep_focus |= shown == name && element.matches(":focus-within").unwrap_or(false);
+                element.remove();
             }
         }
-        let Some(parts_owner) = parts_owner.upgrade() else {
-            return;
-        };
         let body = document.create_document_fragment();
-        let owner = parts_owner.with(Owner::new);
-        untrack(|| {
-            owner.with(|| match state {
-                ListState::Loading => loading_state(&body, context),
-                ListState::Failed(error) => error_state(&body, context, &error),
-                ListState::Ready(orders) if orders.is_empty() => empty_state(&body, context),
-                ListState::Ready(_) => {
-                    orders_table(&body, context);
-                    pager(&body, context);
-                }
-            })
+        untrack(|| match state {
+            ListState::Loading => loading_state(&body, context),
+            ListState::Failed(error) => error_state(&body, context, &error),
+            ListState::Ready(orders) if orders.is_empty() => empty_state(&body, context),
+            ListState::Ready(_) => {
+                orders_table(&body, context);
+                pager(&body, context);
+            }
         });
-        let nodes = body.child_nodes();
-        let nodes = (0..nodes.length()).filter_map(|at| nodes.get(at)).collect();
+        let nodes: Vec<Node> = {
+            let nodes = body.child_nodes();
+            (0..nodes.length()).filter_map(|at| nodes.get(at)).collect()
+        };
         // The body is the widget's own fragment and `next` a child of `parent`: this cannot throw.
         let _ = parent.insert_before(&body, Some(&next));
-        shown = Some((name, nodes, owner));
+        if keep_focus {
+            let retry = nodes.iter().find_map(|node| {
+                node.unchecked_ref::<Element>()
+                    .query_selector(".retry")
+                    .ok()
+                    .flatten()
+            });
+            if let Some(retry) = retry {
+                let _ = retry.unchecked_ref::<HtmlElement>().focus();
+            }
+        }
+        shown = Some((name, nodes));
     });
 }
 
@@ -93,7 +101,7 @@ fn loading_state(parent: &Node, context: WidgetContext) {
 
 /// Why the list could not be loaded (`error`), in an alert, with Retry.
 fn error_state(parent: &Node, context: WidgetContext, error: &ApiError) {
-    const ERROR: &[Part] = &[
+    const ERROR: [Part; 6] = [
         (
             0,
             "div",
@@ -107,7 +115,7 @@ fn error_state(parent: &Node, context: WidgetContext, error: &ApiError) {
         (1, "button", &[("type", "button"), ("class", "retry")], ""),
     ];
     let t = context.t;
-    let Some(nodes) = build(parent, ERROR) else {
+    let Some(nodes) = build(parent, &ERROR) else {
         return;
     };
     let [_, _, failed, _, message, retry] = &nodes[..] else {

@@ -191,6 +191,31 @@ async fn every_part_in_the_markup_is_a_documented_part_and_a_ready_widget_shows_
 }
 
 #[wasm_bindgen_test]
+async fn retry_keeps_the_focus_while_the_credentials_stay_withdrawn() {
+    control("POST", "reset", None).await;
+    let el = create_element(&element_attributes(&[]), TOKEN);
+    let log = record_events(&el);
+    wait_for_element_state(&el, "ready").await;
+    el.set_attribute("api-base", &format!("{EMULATOR_2}/rest/v3.1"))
+        .unwrap();
+    log.wait_for(LOAD_ERROR).await;
+    let retry = shadow_query(&el, ".state.error button.retry").expect("Retry");
+    retry.unchecked_ref::<HtmlElement>().focus().unwrap();
+    retry.unchecked_ref::<HtmlElement>().click();
+
+    // No loading in between: the same failure is told again at once, and its body is built anew.
+    wait_until("a second load error", || log.named(LOAD_ERROR).len() == 2).await;
+    wait_until("the error body rebuilt", || !retry.is_connected()).await;
+    let focused = el.shadow_root().unwrap().active_element();
+    assert_eq!(
+        focused.map(|e| e.class_name()),
+        Some("retry".to_owned()),
+        "the focus stays on Retry"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
 async fn api_base_moved_to_another_origin_withdraws_the_credentials_until_they_are_set_again() {
     control("POST", "reset", None).await;
     control_at(EMULATOR_2, "POST", "reset", None).await;
