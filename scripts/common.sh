@@ -34,12 +34,13 @@ build_emulator() {
 RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zinline-mir=yes -Zcross-crate-inline-threshold=always -Zinline-mir-hint-threshold=0"
 # It is linked through scripts/link-wasm.sh, which keeps wasm-streams' unused exports (and their code) out.
 build_bundle() {
-  local host
+  local host lld
   host="$(cd "$ROOT" && rustc -vV | sed -n 's/^host: //p')"
+  lld="$(cd "$ROOT" && rustc --print sysroot)/lib/rustlib/$host/bin/rust-lld"
+  [ -x "$lld" ] || { echo "build_bundle: no rust-lld at $lld (the toolchain's linker for wasm32)" >&2; return 1; }
   (cd "$ROOT" && RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size RUSTFLAGS="$RELEASE_RUSTFLAGS" \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$ROOT/scripts/link-wasm.sh" \
-    SSL_ORDERS_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$host/bin/rust-lld" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$ROOT/scripts/link-wasm.sh" SSL_ORDERS_RUST_LLD="$lld" \
     trunk build --release --offline)
 }
 
