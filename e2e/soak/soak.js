@@ -28,5 +28,6 @@ window.soak = {
     }
     return { resent, failed };
   },
-  wasmBytes: () => wasm.memory.buffer.byteLength,
+  // The exports' one memory, whatever its name: the release build shortens export names (scripts/minify.mjs).
+  wasmBytes: () => Object.values(wasm).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength,
 };
