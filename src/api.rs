@@ -3,7 +3,7 @@
 //! Building and decoding are plain functions with native tests; only [`send`] needs a browser.
 
 use crate::guards;
-use crate::json::{Json, Parsed};
+use crate::json::{self, BodyText, Json, Parsed};
 use crate::model::{EmailType, Order};
 use thiserror::Error;
 
@@ -282,7 +282,7 @@ pub struct RawResponse {
     pub status: u16,
     /// `SoftLayer-Total-Items`, when present and exposed through CORS.
     pub total_items: Option<String>,
-    pub body: String,
+    pub body: BodyText,
 }
 
 /// Parses a body and turns SoftLayer's error shape, on any status, into an [`ApiError`].
@@ -297,7 +297,7 @@ pub struct RawResponse {
 pub(crate) fn decode_json(raw: &RawResponse) -> Result<Parsed, ApiError> {
     let status = raw.status;
     let success = (200..300).contains(&status);
-    match Parsed::parse(&raw.body) {
+    match json::parse_body(&raw.body) {
         Ok(value)
             if Json::get(&value, "error").is_some()
                 && (success || Json::get(&value, "code").is_some_and(|c| Json::is_string(&c))) =>
@@ -315,7 +315,7 @@ pub(crate) fn decode_json(raw: &RawResponse) -> Result<Parsed, ApiError> {
         }
         _ if !success => Err(ApiError::Http { status }),
         Ok(value) => Ok(value),
-        Err(_) if raw.body.trim().is_empty() => Err(ApiError::Unreadable {
+        Err(_) if json::is_blank(&raw.body) => Err(ApiError::Unreadable {
             status,
             detail: "empty body".into(),
         }),
@@ -649,21 +649,21 @@ impl InFlight {
             controller.abort();
             return Err(too_large);
         }
-        // The text stays a JS string until its length is known: copying an oversized body into wasm memory
-        // could fail the allocation and take the whole module (every widget on the page) down with it. A
-        // UTF-16 length above the limit means at least as many UTF-8 bytes.
+        // The text stays a JS string: `JSON.parse` reads it where it is (json::parse_body), and only the
+        // values the decoders ask for enter the wasm memory. Its length in UTF-16 units is the body's size
+        // here (the same as its bytes for the API's ASCII JSON).
         let read_error = |_| fail("the answer could not be read".into());
         let text_promise = response.text().map_err(read_error)?;
         let text = JsFuture::from(text_promise).await.map_err(read_error)?;
         let text = js_sys::JsString::from(text);
         drop(guards);
         check_size(status, None, Some(text.length() as usize), max_body_bytes)?;
-        let body = String::from(text);
-        check_size(status, None, Some(body.len()), max_body_bytes)?;
+        #[cfg(not(target_arch = "wasm32"))]
+        let text = String::from(text);
         Ok(RawResponse {
             status,
             total_items,
-            body,
+            body: text,
         })
     }
 }

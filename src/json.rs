@@ -85,6 +85,50 @@ impl Json for serde_json::Value {
     }
 }
 
+/// An answer's body as `fetch` gave it: in the bundle the browser's own string, parsed where it is
+/// ([`parse_body`]) and never copied into the wasm memory and back (a 10k-order list is megabytes of text);
+/// in native builds (the unit tests) Rust text.
+#[cfg(target_arch = "wasm32")]
+pub type BodyText = js_sys::JsString;
+
+/// An answer's body as the native builds (the unit tests) state it.
+#[cfg(not(target_arch = "wasm32"))]
+pub type BodyText = String;
+
+/// Parses an answer's body; the error is the parser's message.
+pub fn parse_body(body: &BodyText) -> Result<Parsed, String> {
+    #[cfg(target_arch = "wasm32")]
+    return json_parse(body).map(JsJson).map_err(|e| parse_error(&e));
+    #[cfg(not(target_arch = "wasm32"))]
+    Parsed::parse(body)
+}
+
+/// Whether a body is empty or only white space (a blank error page).
+pub fn is_blank(body: &BodyText) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return body.trim().length() == 0;
+    #[cfg(not(target_arch = "wasm32"))]
+    body.trim().is_empty()
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `JSON.parse(text)` on a JavaScript string (js-sys's takes Rust text, which would be copied out).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &js_sys::JsString) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// `JSON.parse`'s complaint, as text.
+#[cfg(target_arch = "wasm32")]
+fn parse_error(error: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
 /// A value made by the browser's `JSON.parse` (or any plain JavaScript value), read through `Reflect`.
 #[cfg(target_arch = "wasm32")]
 #[derive(Clone, Debug)]
@@ -128,12 +172,9 @@ fn js_key(key: &str) -> wasm_bindgen::JsValue {
 #[cfg(target_arch = "wasm32")]
 impl Json for JsJson {
     fn parse(text: &str) -> Result<Self, String> {
-        use wasm_bindgen::JsCast;
-        js_sys::JSON::parse(text).map(JsJson).map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default()
-        })
+        js_sys::JSON::parse(text)
+            .map(JsJson)
+            .map_err(|e| parse_error(&e))
     }
 
     fn get(&self, key: &str) -> Option<Self> {
