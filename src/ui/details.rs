@@ -2,9 +2,8 @@
 
 use super::context::WidgetContext;
 use super::format::DateFormatter;
-use super::table::row_template::{append, Piece, RowTemplate};
-use super::template::bind;
-use super::template::set_attribute;
+use super::table::row_template::{Piece, RowTemplate};
+use super::template::{append, bind, set_attribute};
 use super::use_order_details::DetailsState;
 use crate::details::{self, Validity};
 use crate::i18n::Lang;

@@ -2,7 +2,8 @@
 //! expiring-soon order, in text rather than colour alone.
 
 use super::context::WidgetContext;
-use super::table::row_template::{append, set_text, Piece, RowTemplate};
+use super::table::row_template::{Piece, RowTemplate};
+use super::template::{append, set_text};
 use crate::expiry::{self, Expiry};
 use crate::model::Timestamp;
 use web_sys::Node;

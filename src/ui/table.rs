@@ -7,7 +7,9 @@
 use super::context::WidgetContext;
 use super::details::{details_row, details_toggle, retry_details, toggle_details};
 use super::expiry_cell::fill_expiry_cell;
-use super::template::{bind, build, listen, set_attribute, Part};
+use super::template::{
+    append, bind, build, insert_before, listen, set_attribute, set_attribute_value, Part,
+};
 use super::use_table_view::Row;
 use crate::a11y;
 use crate::i18n::Messages;
@@ -15,7 +17,7 @@ use crate::model::{Column, Direction, Order};
 use crate::parts;
 use crate::resend::ResendTarget;
 use leptos::prelude::*;
-use row_template::{append, insert_before, set_attribute_value, Piece, RowTemplate};
+use row_template::{Piece, RowTemplate};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, Node};
 

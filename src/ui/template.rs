@@ -20,16 +20,36 @@ pub(crate) type Part = (
     &'static str,
 );
 
+// The DOM calls the parts and the rows make, bound here rather than through web-sys where that saves a
+// call or a conversion per use: setters that take the browser's own strings and, for calls that cannot
+// throw here (our own tags and attribute names, fresh nodes), no exception wrapper.
 #[wasm_bindgen]
 extern "C" {
-    /// A node of a built part, or its document, seen through the DOM calls below (bound without exception
-    /// wrappers: they get only our own tags and names).
-    type DomCalls;
+    /// A node of a built part, or its document, seen through the DOM calls below.
+    pub(crate) type DomCalls;
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute_str(this: &DomCalls, name: &str, value: &str);
+    /// `element.setAttribute(name, value)`, the browser turning `value` into text.
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute_js(this: &DomCalls, name: &str, value: &JsValue);
     /// `document.createElement(tag)`, for tags of ours, which it does not refuse.
     #[wasm_bindgen(method, js_name = createElement)]
     fn create_element(this: &DomCalls, tag: &str) -> Node;
+    /// `document.createDocumentFragment()`.
+    #[wasm_bindgen(method, js_name = createDocumentFragment)]
+    pub(crate) fn create_document_fragment(this: &DomCalls) -> Node;
+    /// `node.textContent = text`.
+    #[wasm_bindgen(method, setter = textContent)]
+    fn set_text_content(this: &DomCalls, text: &JsValue);
+    /// `time.dateTime = iso`: the `datetime` attribute.
+    #[wasm_bindgen(method, setter = dateTime)]
+    pub(crate) fn set_date_time(this: &DomCalls, iso: &JsValue);
+    #[wasm_bindgen(method, js_name = cloneNode)]
+    pub(crate) fn clone_node(this: &DomCalls, deep: bool) -> Node;
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append_child(this: &DomCalls, child: &Node);
+    #[wasm_bindgen(method, js_name = insertBefore)]
+    fn insert_before_js(this: &DomCalls, child: &Node, before: Option<&Node>);
 }
 
 /// `element.setAttribute(name, value)` on a built element: `name` is one of ours, so it cannot throw,
@@ -40,10 +60,37 @@ pub(crate) fn set_attribute(element: &Node, name: &str, value: &str) {
         .set_attribute_str(name, value);
 }
 
+/// `element.setAttribute(name, value)` with a value the browser writes as text (an order id).
+pub(crate) fn set_attribute_value(element: &Node, name: &str, value: &JsValue) {
+    element
+        .unchecked_ref::<DomCalls>()
+        .set_attribute_js(name, value);
+}
+
+/// `node.textContent = text`, with a string the browser made (a date, a span): it never crosses into the
+/// wasm memory and back.
+pub(crate) fn set_text(node: &Node, text: &JsValue) {
+    node.unchecked_ref::<DomCalls>().set_text_content(text);
+}
+
+/// `parent.insertBefore(child, before)`: `before` one of `parent`'s children, or none for the end.
+pub(crate) fn insert_before(parent: &Node, child: &Node, before: Option<&Node>) {
+    parent
+        .unchecked_ref::<DomCalls>()
+        .insert_before_js(child, before);
+}
+
+/// Appends `piece`, when there is one, to `parent`.
+pub(crate) fn append(parent: &Node, piece: Option<Node>) {
+    if let Some(piece) = piece {
+        parent.unchecked_ref::<DomCalls>().append_child(&piece);
+    }
+}
+
 /// Builds `parts` into `parent` (an element or a fragment) with DOM calls, never from HTML, which a page
 /// enforcing Trusted Types refuses; returns the nodes made, in document order. A part's description is an
-/// array (`[Part; 16]`), so its length is written in its type, for the pattern that names its nodes. `None` when the browser
-/// refused a call (no document; a node where it cannot go, which ours do not).
+/// array (`[Part; 16]`), so its length is written in its type, for the pattern that names its nodes.
+/// `None` when the browser refused a call (no document; a node where it cannot go, which ours do not).
 pub(crate) fn build(parent: &Node, parts: &[Part]) -> Option<Vec<Node>> {
     let document = parent.owner_document()?;
     // The node at each depth so far: the parent, then the latest element of each depth.

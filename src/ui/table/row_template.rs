@@ -5,57 +5,10 @@ use crate::i18n::Lang;
 use crate::model::{Column, Timestamp};
 use crate::parts;
 use crate::ui::format::{js_date, DateFormatter};
-use crate::ui::template::{build, Part};
+use crate::ui::template::{append, build, set_text, DomCalls, Part};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
-
-// The row's DOM calls, bound here rather than through web-sys where that saves a call or a conversion per
-// use: setters that take the browser's own strings and, for calls that cannot throw here (a fresh copy
-// into a fresh node; fixed attribute names), no exception wrapper.
-#[wasm_bindgen]
-extern "C" {
-    /// A node of a row, seen through the calls below.
-    type RowNode;
-    /// `node.textContent = text`.
-    #[wasm_bindgen(method, setter = textContent)]
-    fn set_text_content(this: &RowNode, text: &JsValue);
-    /// `time.dateTime = iso`: the `datetime` attribute.
-    #[wasm_bindgen(method, setter = dateTime)]
-    fn set_date_time(this: &RowNode, iso: &JsValue);
-    /// `document.createDocumentFragment()`.
-    #[wasm_bindgen(method, js_name = createDocumentFragment)]
-    fn create_document_fragment(this: &RowNode) -> Node;
-    /// `element.setAttribute(name, value)`, the browser turning `value` into text.
-    #[wasm_bindgen(method, js_name = setAttribute)]
-    fn set_attribute_js(this: &RowNode, name: &str, value: &JsValue);
-    #[wasm_bindgen(method, js_name = cloneNode)]
-    fn clone_node(this: &RowNode, deep: bool) -> Node;
-    #[wasm_bindgen(method, js_name = appendChild)]
-    fn append_child(this: &RowNode, child: &Node);
-    #[wasm_bindgen(method, js_name = insertBefore)]
-    fn insert_before(this: &RowNode, child: &Node, before: Option<&Node>);
-}
-
-/// `node.textContent = text`, with a string the browser made (a date, a span): it never crosses into the
-/// wasm memory and back.
-pub(crate) fn set_text(node: &Node, text: &JsValue) {
-    node.unchecked_ref::<RowNode>().set_text_content(text);
-}
-
-/// `element.setAttribute(name, value)` with a value the browser writes as text (an order id).
-pub(crate) fn set_attribute_value(element: &Node, name: &str, value: &JsValue) {
-    element
-        .unchecked_ref::<RowNode>()
-        .set_attribute_js(name, value);
-}
-
-/// `parent.insertBefore(child, before)`: `before` one of `parent`'s children, or none for the end.
-pub(crate) fn insert_before(parent: &Node, child: &Node, before: Option<&Node>) {
-    parent
-        .unchecked_ref::<RowNode>()
-        .insert_before(child, before);
-}
 
 /// The pieces of a row in one language, built from [`PIECES`] in the order of [`Piece`],
 /// and the row's own date formatters (dates and spans stay browser strings from `Intl` to the text node).
@@ -100,9 +53,9 @@ pub(crate) enum Piece {
     NoMatch,
 }
 
-/// The missing-value pair: a dash for the eye, and words for a screen reader (written per language).
+/// The missing-value pair: a dash for the eye, and words for a screen reader (both written per language).
 const MISSING: &[Part] = &[
-    (0, "span", &[("aria-hidden", "true")], "—"),
+    (0, "span", &[("aria-hidden", "true")], ""),
     (0, "span", &[("class", "visually-hidden")], ""),
 ];
 
@@ -284,6 +237,11 @@ impl RowTemplate {
             };
             node?.set_text_content(Some(words));
         }
+        // The missing-value pairs' dash, before their words.
+        for piece in [Piece::NotAvailable, Piece::MissingDate, Piece::NoEmail] {
+            let dash = pieces.get(piece as usize)?.first_child()?;
+            dash.set_text_content(Some(t.missing_value));
+        }
         // The loading line's words follow its spinner.
         let loading = pieces.get(Piece::Loading as usize)?;
         loading
@@ -299,7 +257,7 @@ impl RowTemplate {
     /// A fresh copy of `piece`: its element, or a fragment of its elements.
     pub fn copy(&self, piece: Piece) -> Option<Node> {
         let piece = self.pieces.get(piece as usize)?;
-        Some(piece.unchecked_ref::<RowNode>().clone_node(true))
+        Some(piece.unchecked_ref::<DomCalls>().clone_node(true))
     }
 
     /// Puts a text value into `cell` as a table cell's text, or the missing-value pair `absent`.
@@ -323,9 +281,9 @@ impl RowTemplate {
         let piece = match date {
             Some(date) => self.copy(Piece::Time).inspect(|time| {
                 let date = js_date(date);
-                let time = time.unchecked_ref::<RowNode>();
-                time.set_date_time(&date.to_iso_string());
-                time.set_text_content(&self.dates.format_js(&date));
+                time.unchecked_ref::<DomCalls>()
+                    .set_date_time(&date.to_iso_string());
+                set_text(time, &self.dates.format_js(&date));
             }),
             None => self.copy(absent),
         };
@@ -337,7 +295,7 @@ impl RowTemplate {
 /// of its elements.
 fn piece(document: &Document, parts: &[Part]) -> Option<Node> {
     let fragment = document
-        .unchecked_ref::<RowNode>()
+        .unchecked_ref::<DomCalls>()
         .create_document_fragment();
     build(&fragment, parts)?;
     match fragment.first_child() {
@@ -346,21 +304,9 @@ fn piece(document: &Document, parts: &[Part]) -> Option<Node> {
     }
 }
 
-/// Appends `piece`, when there is one, to `parent`.
-pub(crate) fn append(parent: &Node, piece: Option<Node>) {
-    if let Some(piece) = piece {
-        parent.unchecked_ref::<RowNode>().append_child(&piece);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_missing_values_dash_is_the_messages_one() {
-        assert_eq!(MISSING[0].3, Lang::En.messages().missing_value);
-    }
 
     #[test]
     fn the_details_and_no_match_rows_span_every_column() {
