@@ -16,6 +16,7 @@ pub mod export;
 mod guards;
 pub mod i18n;
 pub mod json;
+mod keyed;
 pub mod load;
 pub mod model;
 pub mod parts;

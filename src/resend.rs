@@ -11,7 +11,7 @@
 use crate::api::ApiError;
 use crate::events;
 use crate::i18n::Messages;
-use crate::model::EmailType;
+use crate::model::{EmailPolicy, EmailType, Order};
 
 /// One email of one order at one API: what "exactly once" is about, across every widget on the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +37,19 @@ pub struct ResendTarget {
 }
 
 impl ResendTarget {
+    /// What the popup says for `order`, when `policy` lets it be sent an email ([`EmailPolicy::sendable`]:
+    /// a status that allows one, an id the API can take, a recipient), named as in `t`
+    /// ([`Messages::order_name`]).
+    pub fn for_order(policy: &EmailPolicy, t: &Messages, order: &Order) -> Option<ResendTarget> {
+        let (order_id, email) = policy.sendable(order)?;
+        Some(ResendTarget {
+            order_id,
+            email,
+            recipient: order.approver_email.clone()?,
+            common_name: t.order_name(order),
+        })
+    }
+
     /// The key of this email at the API `api_origin`, for account `account_id`.
     pub fn key(&self, api_origin: &str, account_id: Option<u64>) -> ResendKey {
         ResendKey {
@@ -359,5 +372,65 @@ mod tests {
         flow.confirm(&key(2), &target(2));
         settle(&mut flow, 1, Ok(()), false);
         assert!(!flow.is_sending(&key(1)) && flow.is_sending(&key(2)));
+    }
+
+    fn sendable_order() -> Order {
+        Order {
+            id: Some(40001),
+            common_name: Some("shop.example.org".into()),
+            approver_email: Some("admin@example.org".into()),
+            status_name: Some("Pending Approval".into()),
+            ..Order::default()
+        }
+    }
+
+    #[test]
+    fn a_target_says_which_email_goes_to_whom_for_which_order() {
+        let target = ResendTarget::for_order(&EmailPolicy::default(), en(), &sendable_order());
+        assert_eq!(
+            target,
+            Some(ResendTarget {
+                order_id: 40001,
+                common_name: "shop.example.org".into(),
+                recipient: "admin@example.org".into(),
+                email: EmailType::Approver,
+            })
+        );
+    }
+
+    #[test]
+    fn an_order_without_a_common_name_is_a_target_named_by_its_id() {
+        let order = Order {
+            common_name: None,
+            ..sendable_order()
+        };
+        let target = ResendTarget::for_order(&EmailPolicy::default(), en(), &order);
+        assert_eq!(target.map(|t| t.common_name), Some("order 40001".into()));
+    }
+
+    #[test]
+    fn no_target_without_a_recipient_an_id_or_an_email_the_status_allows() {
+        let policy = EmailPolicy::default();
+        let without = [
+            Order {
+                approver_email: None,
+                ..sendable_order()
+            },
+            Order {
+                id: None,
+                ..sendable_order()
+            },
+            Order {
+                status_name: Some("Canceled".into()),
+                ..sendable_order()
+            },
+        ];
+        for order in without {
+            assert_eq!(
+                ResendTarget::for_order(&policy, en(), &order),
+                None,
+                "{order:?}"
+            );
+        }
     }
 }

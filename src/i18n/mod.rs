@@ -19,7 +19,7 @@
 //!    browser suite (`tests/web/locales.rs`) checks that the browser's `Intl` has the locale.
 
 use crate::api::{ApiError, MAX_LIST_REQUESTS, MAX_ORDERS};
-use crate::model::{Column, EmailType};
+use crate::model::{Column, EmailType, Order};
 
 /// Declares the locales from one list of `Variant => module "tag",` lines: the modules, the [`Lang`] enum,
 /// [`Lang::ALL`], [`Lang::messages`], [`Lang::tag`] and [`LANG_CHOICES`].
@@ -320,6 +320,16 @@ impl Messages {
     /// How an order without a common name is named in labels and sentences.
     pub fn unnamed_order(&self, id: u64) -> String {
         (self.unnamed_order_sentence)(id)
+    }
+
+    /// How `order` is named in labels and sentences: its common name, or "order 40001" when it has none
+    /// (or only white space); nothing when it has neither.
+    pub fn order_name(&self, order: &Order) -> String {
+        match (&order.common_name, order.id) {
+            (Some(name), _) if !name.trim().is_empty() => name.clone(),
+            (_, Some(id)) => self.unnamed_order(id),
+            _ => String::new(),
+        }
     }
 
     /// What the user reads for an API failure: the API's own text when it sent one, with a plain-language
@@ -813,5 +823,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_order_is_named_by_its_common_name_or_else_by_its_id() {
+        let t = Lang::En.messages();
+        let order = |name: Option<&str>, id: Option<u64>| Order {
+            id,
+            common_name: name.map(str::to_owned),
+            ..Order::default()
+        };
+        assert_eq!(
+            t.order_name(&order(Some("shop.example.org"), Some(40001))),
+            "shop.example.org"
+        );
+        assert_eq!(t.order_name(&order(None, Some(40001))), "order 40001");
+        assert_eq!(t.order_name(&order(Some("  "), Some(40001))), "order 40001");
+        assert_eq!(
+            Lang::Es.messages().order_name(&order(None, Some(7))),
+            "pedido 7"
+        );
+        assert_eq!(t.order_name(&order(None, None)), "");
     }
 }

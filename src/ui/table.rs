@@ -12,7 +12,7 @@ use super::template::{
 };
 use super::use_table_view::Row;
 use crate::a11y;
-use crate::i18n::Messages;
+use crate::keyed;
 use crate::model::{Column, Direction, Order};
 use crate::parts;
 use crate::resend::ResendTarget;
@@ -197,37 +197,13 @@ fn keep_rows(tbody: Element, context: WidgetContext) {
     });
 }
 
-/// Puts the `rows` into `body` in their order, moving as few as it simply can: a row that was shown (at
-/// its place among `old_count` old rows) stays where it is while the old rows before it are still there
-/// in order; the others are inserted before the next old row still in place.
+/// Puts the `rows` into `body` in their order, each with its place among `old_count` old rows if it was
+/// shown, moving as few as it simply can ([`keyed::insertions`]).
 fn place(body: &Element, rows: &[(ShownRow, Option<usize>)], old_count: usize) {
-    // Which row (in `rows`) each old place now holds, and which old places were moved.
-    let mut holder = vec![None; old_count];
-    for (index, (_, at)) in rows.iter().enumerate() {
-        if let Some(at) = at {
-            holder[*at] = Some(index);
-        }
-    }
-    let mut moved = vec![false; old_count];
-    let mut cursor = 0;
-    for (row, at) in rows {
-        // The next old row that is still where it was.
-        while cursor < old_count && (holder[cursor].is_none() || moved[cursor]) {
-            cursor += 1;
-        }
-        if at.is_some() && *at == Some(cursor) {
-            cursor += 1;
-            continue;
-        }
-        let before = holder
-            .get(cursor)
-            .copied()
-            .flatten()
-            .map(|index| &rows[index].0.node);
-        insert_before(body, &row.node, before);
-        if let Some(at) = at {
-            moved[*at] = true;
-        }
+    let places: Vec<Option<usize>> = rows.iter().map(|(_, at)| *at).collect();
+    for (index, before) in keyed::insertions(&places, old_count) {
+        let before = before.map(|before| &rows[before].0.node);
+        insert_before(body, &rows[index].0.node, before);
     }
 }
 
@@ -238,7 +214,7 @@ fn shown_row(
     parent: &Owner,
     row: Row,
 ) -> Option<ShownRow> {
-    let name = display_name(context.t, &row.order);
+    let name = context.t.order_name(&row.order);
     let (node, note, owner) = match row.order.id.filter(|_| row.key & DETAILS_KEY != 0) {
         Some(id) => {
             let owner = parent.with(Owner::new);
@@ -292,7 +268,7 @@ fn on_row_button(c: &WidgetContext, _: u64, ev: Event) {
         // The order is looked up again by its id (the loaded list holds it while the row shows).
         let target = c.list.orders().and_then(|orders| {
             let order = orders.iter().find(|order| order.resend_id() == Some(id))?;
-            resend_target(c, order)
+            ResendTarget::for_order(&c.config().email_policy, c.t, order)
         });
         if let Some(target) = target {
             c.resend.open(target, button.dyn_into::<HtmlElement>().ok());
@@ -359,7 +335,7 @@ fn column_at(position: u64) -> Column {
 
 /// One order's row, from the language's [`RowTemplate`]: its id in `data-order-id`; its common name
 /// heads it; its cells, its Send button and its details button. `name` is how the order is named
-/// ([`display_name`]).
+/// ([`crate::i18n::Messages::order_name`]).
 fn order_row(
     context: WidgetContext,
     template: &RowTemplate,
@@ -415,18 +391,9 @@ fn fill_cells(
     Some(note)
 }
 
-/// How an order is named in labels and sentences: its common name, or "order 40001" without one.
-fn display_name(t: &Messages, order: &Order) -> String {
-    match (&order.common_name, order.id) {
-        (Some(name), _) if !name.trim().is_empty() => name.clone(),
-        (_, Some(id)) => t.unnamed_order(id),
-        _ => String::new(),
-    }
-}
-
 /// Fills the Email `cell`: a Send button when the order's status allows an email, and its "sent at"
 /// note, which the body's effect keeps ([`SentNote`]). `name` is how the order is named
-/// ([`display_name`]).
+/// ([`crate::i18n::Messages::order_name`]).
 fn fill_send_cell(
     context: WidgetContext,
     template: &RowTemplate,
@@ -450,18 +417,5 @@ fn fill_send_cell(
         order_id,
         node,
         time: None,
-    })
-}
-
-/// What the popup says for `order`, when it can be sent an email: its status allows one, it has an id
-/// the API can take and a recipient. An order without a common name is still named in labels and
-/// sentences ("order 40001").
-fn resend_target(context: &WidgetContext, order: &Order) -> Option<ResendTarget> {
-    let (order_id, email) = context.config().email_policy.sendable(order)?;
-    Some(ResendTarget {
-        order_id,
-        email,
-        recipient: order.approver_email.clone()?,
-        common_name: display_name(context.t, order),
     })
 }
