@@ -4,8 +4,9 @@
 //! a row's details asks for the three fields it lacks, never the CSR. Plain functions with native tests.
 
 use crate::api::{self, ApiError, ApiRequest, Method, RawResponse};
+use crate::i18n::Messages;
 use crate::json::Json;
-use crate::model::{parse_api_datetime, Timestamp};
+use crate::model::{parse_api_datetime, Column, Order, Timestamp};
 
 /// The mask of the details call: only what the list lacks. Naming local properties drops the others, so
 /// the large `certificateSigningRequest` never comes back. Every character is URL-safe as it stands.
@@ -76,6 +77,101 @@ pub fn validity(effective: Timestamp, expiration: Timestamp) -> Option<Validity>
     } else {
         Validity::Months(months)
     })
+}
+
+/// A value of the details list, before the widget writes it in its language (dates and the validity
+/// through `Intl`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Text(Option<String>),
+    Date(Option<Timestamp>),
+    Validity(Option<Validity>),
+}
+
+/// What a missing value says: that it is not available, or, for a date a certificate only gets when it is
+/// issued, that it was not issued.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    NotAvailable,
+    NotIssued,
+}
+
+/// A labelled value of the details list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: FieldValue,
+    pub missing: Missing,
+}
+
+/// Order `id`'s labelled values in display order, labelled in `t`: the list's at once, and the fetched
+/// ones in their places once `getObject` answered (`fetched`). The validity runs from the fetched
+/// effective date to the list's expiry ([`validity`]).
+pub fn fields(
+    t: &Messages,
+    id: u64,
+    order: &Order,
+    fetched: Option<&FetchedDetails>,
+) -> Vec<Field> {
+    use FieldValue::{Date, Text};
+    use Missing::{NotAvailable, NotIssued};
+    let field = |label, value, missing| {
+        Some(Field {
+            label,
+            value,
+            missing,
+        })
+    };
+    // The fetched values: none until `getObject` answered.
+    let fetched_field = |label, value: fn(&FetchedDetails, &Order) -> FieldValue, missing| {
+        fetched.and_then(|fetched| field(label, value(fetched, order), missing))
+    };
+    [
+        field(t.order_id_label, Text(Some(id.to_string())), NotAvailable),
+        field(
+            t.approver_label,
+            Text(order.approver_email.clone()),
+            NotAvailable,
+        ),
+        fetched_field(
+            t.technical_contact_label,
+            |f, _| Text(f.technical_contact.clone()),
+            NotAvailable,
+        ),
+        field(
+            t.status_description_label,
+            Text(order.status_description.clone()),
+            NotAvailable,
+        ),
+        field(
+            t.column(Column::CertificateType),
+            Text(order.certificate_type.clone()),
+            NotAvailable,
+        ),
+        field(
+            t.column(Column::Ordered),
+            Date(order.create_date),
+            NotAvailable,
+        ),
+        fetched_field(t.effective_label, |f, _| Date(f.effective_date), NotIssued),
+        fetched_field(t.modified_label, |f, _| Date(f.modify_date), NotAvailable),
+        field(
+            t.column(Column::Expires),
+            Date(order.expiration_date),
+            NotIssued,
+        ),
+        fetched_field(
+            t.validity_label,
+            |f, order| {
+                let span = f.effective_date.zip(order.expiration_date);
+                FieldValue::Validity(span.and_then(|(from, to)| validity(from, to)))
+            },
+            NotAvailable,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 #[cfg(test)]
@@ -175,5 +271,98 @@ mod tests {
         );
         assert_eq!(validity(effective, effective), None);
         assert_eq!(validity(at("2025-03-04T00:00:00Z"), effective), None);
+    }
+
+    fn listed_order() -> Order {
+        Order {
+            id: Some(40211),
+            approver_email: Some("admin@example.org".into()),
+            certificate_type: Some("EV SSL".into()),
+            status_description: None,
+            create_date: Some(at("2024-02-20T10:00:00-06:00")),
+            expiration_date: Some(at("2025-03-04T23:59:59-06:00")),
+            ..Order::default()
+        }
+    }
+
+    fn labels(fields: &[Field]) -> Vec<&'static str> {
+        fields.iter().map(|field| field.label).collect()
+    }
+
+    #[test]
+    fn before_the_fetch_the_details_list_the_orders_own_values() {
+        let t = crate::i18n::Lang::En.messages();
+        let fields = fields(t, 40211, &listed_order(), None);
+        assert_eq!(
+            labels(&fields),
+            [
+                "Order ID",
+                "Approver email",
+                "Status description",
+                "Certificate type",
+                "Ordered",
+                "Expires"
+            ]
+        );
+        assert_eq!(fields[0].value, FieldValue::Text(Some("40211".into())));
+        assert_eq!(
+            (&fields[2].value, fields[2].missing),
+            (&FieldValue::Text(None), Missing::NotAvailable),
+            "a missing description"
+        );
+        assert_eq!(
+            fields[5].value,
+            FieldValue::Date(listed_order().expiration_date)
+        );
+        assert_eq!(fields[5].missing, Missing::NotIssued);
+    }
+
+    #[test]
+    fn after_the_fetch_its_values_join_in_their_places_with_the_validity() {
+        let t = crate::i18n::Lang::En.messages();
+        let fetched = FetchedDetails {
+            technical_contact: Some("tech@example.org".into()),
+            effective_date: Some(at("2024-03-04T00:00:00-06:00")),
+            modify_date: None,
+        };
+        let fields = fields(t, 40211, &listed_order(), Some(&fetched));
+        assert_eq!(
+            labels(&fields),
+            [
+                "Order ID",
+                "Approver email",
+                "Technical contact email",
+                "Status description",
+                "Certificate type",
+                "Ordered",
+                "Valid from",
+                "Last modified",
+                "Expires",
+                "Validity"
+            ]
+        );
+        assert_eq!(
+            fields[2].value,
+            FieldValue::Text(Some("tech@example.org".into()))
+        );
+        assert_eq!(fields[6].value, FieldValue::Date(fetched.effective_date));
+        assert_eq!(fields[6].missing, Missing::NotIssued);
+        assert_eq!(
+            (&fields[7].value, fields[7].missing),
+            (&FieldValue::Date(None), Missing::NotAvailable)
+        );
+        assert_eq!(
+            fields[9].value,
+            FieldValue::Validity(Some(Validity::Years(1)))
+        );
+    }
+
+    #[test]
+    fn without_an_effective_date_there_is_no_validity() {
+        let t = crate::i18n::Lang::En.messages();
+        let fetched = FetchedDetails::default();
+        let fields = fields(t, 40211, &listed_order(), Some(&fetched));
+        assert_eq!(fields[9].value, FieldValue::Validity(None));
+        assert_eq!(fields[9].missing, Missing::NotAvailable);
     }
 }

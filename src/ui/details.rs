@@ -5,9 +5,9 @@ use super::format::DateFormatter;
 use super::table::row_template::{Piece, RowTemplate};
 use super::template::{append, bind, set_attribute};
 use super::use_order_details::DetailsState;
-use crate::details::{self, Validity};
+use crate::details::{self, FieldValue, Missing, Validity};
 use crate::i18n::Lang;
-use crate::model::{Column, Order, Timestamp};
+use crate::model::Order;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, Node};
 
@@ -143,8 +143,8 @@ fn fill_content(
 /// A labelled value as text, or the missing-value pair it shows when it is missing.
 type Field = (&'static str, Option<String>, Piece);
 
-/// The labelled values in display order: the list's at once, the fetched ones in their places once
-/// `getObject` answered. Dates in the widget's locale, as in the table.
+/// The labelled values in display order ([`details::fields`]), written in the widget's language: dates
+/// as in the table, the validity through `Intl.NumberFormat`.
 fn fields(
     context: WidgetContext,
     dates: &DateFormatter,
@@ -152,68 +152,23 @@ fn fields(
     order: &Order,
     fetched: Option<&details::FetchedDetails>,
 ) -> Vec<Field> {
-    let t = context.t;
-    let date = |date: Option<Timestamp>| date.map(|date| dates.format(date));
-    let (not_available, missing_date) = (Piece::NotAvailable, Piece::MissingDate);
-    let mut list = vec![
-        (t.order_id_label, Some(id.to_string()), not_available),
-        (
-            t.approver_label,
-            order.approver_email.clone(),
-            not_available,
-        ),
-    ];
-    // The fetched values: none until `getObject` answered.
-    let mut add = |label, value: Option<Option<String>>, absent| {
-        if let Some(value) = value {
-            list.push((label, value, absent));
-        }
-    };
-    add(
-        t.technical_contact_label,
-        fetched.map(|f| f.technical_contact.clone()),
-        not_available,
-    );
-    add(
-        t.status_description_label,
-        Some(order.status_description.clone()),
-        not_available,
-    );
-    add(
-        t.column(Column::CertificateType),
-        Some(order.certificate_type.clone()),
-        not_available,
-    );
-    add(
-        t.column(Column::Ordered),
-        Some(date(order.create_date)),
-        not_available,
-    );
-    add(
-        t.effective_label,
-        fetched.map(|f| date(f.effective_date)),
-        missing_date,
-    );
-    add(
-        t.modified_label,
-        fetched.map(|f| date(f.modify_date)),
-        not_available,
-    );
-    add(
-        t.column(Column::Expires),
-        Some(date(order.expiration_date)),
-        missing_date,
-    );
-    add(
-        t.validity_label,
-        fetched.map(|f| {
-            let span = f.effective_date.zip(order.expiration_date);
-            span.and_then(|(from, to)| details::validity(from, to))
-                .map(|validity| format_validity(context.lang, validity))
-        }),
-        not_available,
-    );
-    list
+    details::fields(context.t, id, order, fetched)
+        .into_iter()
+        .map(|field| {
+            let value = match field.value {
+                FieldValue::Text(text) => text,
+                FieldValue::Date(date) => date.map(|date| dates.format(date)),
+                FieldValue::Validity(validity) => {
+                    validity.map(|validity| format_validity(context.lang, validity))
+                }
+            };
+            let absent = match field.missing {
+                Missing::NotAvailable => Piece::NotAvailable,
+                Missing::NotIssued => Piece::MissingDate,
+            };
+            (field.label, value, absent)
+        })
+        .collect()
 }
 
 /// A click on a details region's Retry `button`, for order `id`: asks again, and since Retry disappears
