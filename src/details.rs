@@ -115,63 +115,71 @@ pub fn fields(
 ) -> Vec<Field> {
     use FieldValue::{Date, Text};
     use Missing::{NotAvailable, NotIssued};
-    let field = |label, value, missing| {
-        Some(Field {
-            label,
-            value,
-            missing,
-        })
+    let mut list = Vec::with_capacity(10);
+    // A field with a value; the fetched ones have none until `getObject` answered.
+    let mut add = |label, value: Option<FieldValue>, missing| {
+        if let Some(value) = value {
+            list.push(Field {
+                label,
+                value,
+                missing,
+            });
+        }
     };
-    // The fetched values: none until `getObject` answered.
-    let fetched_field = |label, value: fn(&FetchedDetails, &Order) -> FieldValue, missing| {
-        fetched.and_then(|fetched| field(label, value(fetched, order), missing))
-    };
-    [
-        field(t.order_id_label, Text(Some(id.to_string())), NotAvailable),
-        field(
-            t.approver_label,
-            Text(order.approver_email.clone()),
-            NotAvailable,
-        ),
-        fetched_field(
-            t.technical_contact_label,
-            |f, _| Text(f.technical_contact.clone()),
-            NotAvailable,
-        ),
-        field(
-            t.status_description_label,
-            Text(order.status_description.clone()),
-            NotAvailable,
-        ),
-        field(
-            t.column(Column::CertificateType),
-            Text(order.certificate_type.clone()),
-            NotAvailable,
-        ),
-        field(
-            t.column(Column::Ordered),
-            Date(order.create_date),
-            NotAvailable,
-        ),
-        fetched_field(t.effective_label, |f, _| Date(f.effective_date), NotIssued),
-        fetched_field(t.modified_label, |f, _| Date(f.modify_date), NotAvailable),
-        field(
-            t.column(Column::Expires),
-            Date(order.expiration_date),
-            NotIssued,
-        ),
-        fetched_field(
-            t.validity_label,
-            |f, order| {
-                let span = f.effective_date.zip(order.expiration_date);
-                FieldValue::Validity(span.and_then(|(from, to)| validity(from, to)))
-            },
-            NotAvailable,
-        ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    add(
+        t.order_id_label,
+        Some(Text(Some(id.to_string()))),
+        NotAvailable,
+    );
+    add(
+        t.approver_label,
+        Some(Text(order.approver_email.clone())),
+        NotAvailable,
+    );
+    add(
+        t.technical_contact_label,
+        fetched.map(|f| Text(f.technical_contact.clone())),
+        NotAvailable,
+    );
+    add(
+        t.status_description_label,
+        Some(Text(order.status_description.clone())),
+        NotAvailable,
+    );
+    add(
+        t.column(Column::CertificateType),
+        Some(Text(order.certificate_type.clone())),
+        NotAvailable,
+    );
+    add(
+        t.column(Column::Ordered),
+        Some(Date(order.create_date)),
+        NotAvailable,
+    );
+    add(
+        t.effective_label,
+        fetched.map(|f| Date(f.effective_date)),
+        NotIssued,
+    );
+    add(
+        t.modified_label,
+        fetched.map(|f| Date(f.modify_date)),
+        NotAvailable,
+    );
+    add(
+        t.column(Column::Expires),
+        Some(Date(order.expiration_date)),
+        NotIssued,
+    );
+    add(
+        t.validity_label,
+        fetched.map(|f| {
+            let span = f.effective_date.zip(order.expiration_date);
+            FieldValue::Validity(span.and_then(|(from, to)| validity(from, to)))
+        }),
+        NotAvailable,
+    );
+    list
 }
 
 #[cfg(test)]

@@ -104,7 +104,8 @@ fn fill_content(
         }
     };
     let mut field = list.first_child();
-    for (label, value, absent) in fields(context, &template.dates, id, order, fetched) {
+    for item in details::fields(t, id, order, fetched) {
+        let (label, value, absent) = written(context, &template.dates, item);
         let current = match field {
             Some(current) => current,
             None => {
@@ -140,35 +141,25 @@ fn fill_content(
     Some(())
 }
 
-/// A labelled value as text, or the missing-value pair it shows when it is missing.
-type Field = (&'static str, Option<String>, Piece);
-
-/// The labelled values in display order ([`details::fields`]), written in the widget's language: dates
-/// as in the table, the validity through `Intl.NumberFormat`.
-fn fields(
+/// `field` written in the widget's language: its label, its value as text (dates as in the table, the
+/// validity through `Intl.NumberFormat`), and the missing-value pair it shows without one.
+fn written(
     context: WidgetContext,
     dates: &DateFormatter,
-    id: u64,
-    order: &Order,
-    fetched: Option<&details::FetchedDetails>,
-) -> Vec<Field> {
-    details::fields(context.t, id, order, fetched)
-        .into_iter()
-        .map(|field| {
-            let value = match field.value {
-                FieldValue::Text(text) => text,
-                FieldValue::Date(date) => date.map(|date| dates.format(date)),
-                FieldValue::Validity(validity) => {
-                    validity.map(|validity| format_validity(context.lang, validity))
-                }
-            };
-            let absent = match field.missing {
-                Missing::NotAvailable => Piece::NotAvailable,
-                Missing::NotIssued => Piece::MissingDate,
-            };
-            (field.label, value, absent)
-        })
-        .collect()
+    field: details::Field,
+) -> (&'static str, Option<String>, Piece) {
+    let value = match field.value {
+        FieldValue::Text(text) => text,
+        FieldValue::Date(date) => date.map(|date| dates.format(date)),
+        FieldValue::Validity(validity) => {
+            validity.map(|validity| format_validity(context.lang, validity))
+        }
+    };
+    let absent = match field.missing {
+        Missing::NotAvailable => Piece::NotAvailable,
+        Missing::NotIssued => Piece::MissingDate,
+    };
+    (field.label, value, absent)
 }
 
 /// A click on a details region's Retry `button`, for order `id`: asks again, and since Retry disappears
